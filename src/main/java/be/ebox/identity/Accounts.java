@@ -1,0 +1,23 @@
+package be.ebox.identity;
+
+import java.util.Optional;
+
+/** Person accounts: what other modules may do with them. */
+public interface Accounts {
+
+	/**
+	 * Creates an account without a password, in state {@link AccountState#PENDING_ACTIVATION}.
+	 * @throws UsernameTakenException when the (case-insensitive) username exists
+	 */
+	AccountId createPending(String username, String displayName, String email, String language);
+
+	Optional<Account> find(AccountId id);
+
+	Optional<Account> findByUsername(String username);
+
+	/**
+	 * Sets the password after checking the password policy and makes the account active.
+	 * @throws PasswordPolicyException when the password is refused; nothing is changed then
+	 */
+	void choosePassword(AccountId id, String rawPassword);
+}

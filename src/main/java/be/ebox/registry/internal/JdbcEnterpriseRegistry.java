@@ -1,0 +1,75 @@
+package be.ebox.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import be.ebox.registry.Enterprise;
+import be.ebox.registry.EnterpriseNumber;
+import be.ebox.registry.EnterpriseRegistry;
+import be.ebox.registry.PostalAddress;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcEnterpriseRegistry implements EnterpriseRegistry {
+
+	/** KBO language codes of denominations, in the order a name is preferred when several exist. */
+	private static final Map<String, String> LANGUAGES = Map.of("2", "nl", "1", "fr", "3", "de", "4", "en", "0", "");
+
+	private final JdbcClient jdbc;
+
+	JdbcEnterpriseRegistry(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<Enterprise> find(EnterpriseNumber number) {
+		return jdbc.sql("""
+				SELECT enterprise_number, status, juridical_situation, type_of_enterprise, start_date
+				FROM registry_enterprise WHERE enterprise_number = ?""")
+			.param(number.digits())
+			.query((rs, row) -> new Enterprise(number, rs.getString("status"), rs.getString("juridical_situation"),
+					Enterprise.Type.ofCode(rs.getString("type_of_enterprise")),
+					rs.getObject("start_date", java.time.LocalDate.class), names(number), registeredOffice(number)))
+			.optional();
+	}
+
+	@Override
+	public List<String> establishmentUnits(EnterpriseNumber number) {
+		return jdbc.sql("SELECT establishment_number FROM registry_establishment WHERE enterprise_number = ? ORDER BY establishment_number")
+			.param(number.digits())
+			.query(String.class)
+			.list();
+	}
+
+	private Map<String, String> names(EnterpriseNumber number) {
+		Map<String, String> names = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT language, denomination FROM registry_denomination
+				WHERE entity_number = ? AND type_of_denomination = '001' ORDER BY language""")
+			.param(number.digits())
+			.query((ResultSet rs) -> {
+				names.putIfAbsent(LANGUAGES.getOrDefault(rs.getString("language"), ""), rs.getString("denomination"));
+			});
+		return names;
+	}
+
+	private Optional<PostalAddress> registeredOffice(EnterpriseNumber number) {
+		return jdbc.sql("""
+				SELECT * FROM registry_address
+				WHERE entity_number = ? AND type_of_address = 'REGO' AND date_striking_off IS NULL""")
+			.param(number.digits())
+			.query(JdbcEnterpriseRegistry::address)
+			.optional();
+	}
+
+	private static PostalAddress address(ResultSet rs, int row) throws SQLException {
+		return new PostalAddress(rs.getString("street_nl"), rs.getString("street_fr"), rs.getString("house_number"),
+				rs.getString("box"), rs.getString("zipcode"), rs.getString("municipality_nl"),
+				rs.getString("municipality_fr"), rs.getString("country_nl"), rs.getString("country_fr"));
+	}
+}

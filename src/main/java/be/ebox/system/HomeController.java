@@ -1,0 +1,13 @@
+package be.ebox.system;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	String index() {
+		return "index";
+	}
+}

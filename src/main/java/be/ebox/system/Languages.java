@@ -1,0 +1,24 @@
+package be.ebox.system;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The four languages of the product. */
+public final class Languages {
+
+	public static final List<Locale> SUPPORTED = List.of(Locale.forLanguageTag("nl"), Locale.forLanguageTag("fr"), Locale.forLanguageTag("de"), Locale.ENGLISH);
+
+	public static final Locale DEFAULT = Locale.forLanguageTag("nl");
+
+	private Languages() {
+	}
+
+	public static boolean isSupported(String code) {
+		return code != null && SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(code));
+	}
+
+	/** The supported language of a locale, else the default. */
+	public static String of(Locale locale) {
+		return locale != null && isSupported(locale.getLanguage()) ? locale.getLanguage() : DEFAULT.getLanguage();
+	}
+}

@@ -1,0 +1,35 @@
+package be.ebox.system;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What the page frame needs on every page: the current language and the links to switch it. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LayoutAdvice {
+
+	@ModelAttribute("currentLanguage")
+	String currentLanguage(Locale locale) {
+		return Languages.of(locale);
+	}
+
+	@ModelAttribute("languageLinks")
+	Map<String, String> languageLinks(HttpServletRequest request) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (Locale language : Languages.SUPPORTED) {
+			String code = language.getLanguage();
+			// only GET pages keep their query; after a POST we link to the page itself
+			var builder = UriComponentsBuilder.fromPath(request.getRequestURI());
+			if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+				builder.query(request.getQueryString());
+			}
+			links.put(code, builder.replaceQueryParam("lang", code).build().toUriString());
+		}
+		return links;
+	}
+}
