@@ -2,6 +2,7 @@ package be.ebox.system;
 
 import java.io.IOException;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,6 +42,8 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 			HttpServletResponse response = servlet.getResponse();
 			if (response != null && !response.isCommitted()) {
 				try {
+					// kept for the error dispatch: Spring MVC then does not parse a refused multipart body again
+					servlet.getRequest().setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
 					// the container forwards to /error, which renders the page in the user's language
 					response.sendError(statusCode.value());
 					return null;

@@ -48,10 +48,6 @@ class ErrorPages implements ErrorController {
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		if (status == HttpStatus.FORBIDDEN && UploadTooLarge.explains(request)) {
-			// the CSRF check could not read the token from a multipart body that was refused for its size
-			status = HttpStatus.CONTENT_TOO_LARGE;
-		}
 		return status;
 	}
 
