@@ -10,8 +10,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.servlet.multipart.max-file-size=64KB", "spring.servlet.multipart.max-request-size=128KB" })
@@ -28,6 +37,9 @@ class AuditPageTest {
 
 	@Autowired
 	AuditTrail trail;
+
+	@Autowired
+	WebApplicationContext context;
 
 	@Test
 	void theOperatorFiltersRecordsByEnterpriseAndActionAndPagesThroughThem() {
@@ -86,6 +98,17 @@ class AuditPageTest {
 		var page = person.get("/operator/audit?lang=en");
 		assertThat(page.statusCode()).isEqualTo(403);
 		assertThat(page.body()).contains("You may not open this page").doesNotContain("Audit trail");
+	}
+
+	@Test
+	void thePageFrameRendersForAMockOperatorWithoutAnAccount() throws Exception {
+		// other modules test their operator pages with spring-security-test's mock users: the frame must cope
+		var mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		mvc.perform(get("/operator/audit").param("lang", "en").with(user("mock-operator").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Audit trail")))
+			.andExpect(content().string(containsString("Sign out")))
+			.andExpect(content().string(not(containsString("site-header__user"))));
 	}
 
 	/** A valid enterprise number that no other test run is likely to use. */
