@@ -44,6 +44,8 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 				try {
 					// kept for the error dispatch: Spring MVC then does not parse a refused multipart body again
 					servlet.getRequest().setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
+					// e.g. Allow on a 405
+					headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 					// the container forwards to /error, which renders the page in the user's language
 					response.sendError(statusCode.value());
 					return null;

@@ -38,7 +38,7 @@ class AuditController {
 	@GetMapping("/operator/audit")
 	String records(@RequestParam(defaultValue = "") String enterprise, @RequestParam(defaultValue = "") String action,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		String actionFilter = action.strip().length() > JdbcAuditTrail.MAX_ACTION ? "" : action.strip();
+		String actionFilter = action.strip();
 		model.addAttribute("enterprise", enterprise.strip());
 		model.addAttribute("action", actionFilter);
 		model.addAttribute("time", TIME);

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar ebox.jar --verify-audit}: walks the chain, prints the outcome and ends the process with 0 when
- * the trail is intact, 1 when it is broken. The application starts as usual (web server included) and stops right
- * after, so the command needs nothing special in {@code main}.
+ * the trail is intact, 1 when it is broken. {@link VerifyAuditEnvironment} keeps the web server off for that run,
+ * so the command needs nothing special in {@code main}.
  */
 @Component
 class VerifyAuditCommand implements ApplicationRunner {
