@@ -68,6 +68,7 @@ class ErrorHandlingTest {
 		var page = operator.get("/operator/audit/verify?lang=en");
 		assertThat(page.statusCode()).isEqualTo(405);
 		assertThat(page.body()).contains("This page cannot be used this way");
+		assertThat(page.headers().firstValue("Allow")).get().asString().contains("POST");
 		assertNoInternals(page);
 	}
 
