@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,11 +22,14 @@ class LayoutAdvice {
 	@ModelAttribute("languageLinks")
 	Map<String, String> languageLinks(HttpServletRequest request) {
 		Map<String, String> links = new LinkedHashMap<>();
+		// on an error page (an error dispatch to /error) the links lead back to the page that failed
+		boolean error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String;
+		String path = error ? (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : request.getRequestURI();
 		for (Locale language : Languages.SUPPORTED) {
 			String code = language.getLanguage();
 			// only GET pages keep their query; after a POST we link to the page itself
-			var builder = UriComponentsBuilder.fromPath(request.getRequestURI());
-			if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+			var builder = UriComponentsBuilder.fromPath(path);
+			if (!error && "GET".equals(request.getMethod()) && request.getQueryString() != null) {
 				builder.query(request.getQueryString());
 			}
 			links.put(code, builder.replaceQueryParam("lang", code).build().toUriString());

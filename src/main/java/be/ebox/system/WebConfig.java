@@ -52,7 +52,14 @@ class WebConfig implements WebMvcConfigurer {
 			public boolean preHandle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
 					Object handler) throws jakarta.servlet.ServletException {
 				// unknown languages are ignored rather than failing the page
-				String lang = request.getParameter(getParamName());
+				String lang;
+				try {
+					lang = request.getParameter(getParamName());
+				}
+				catch (RuntimeException unreadable) {
+					// the container refused the body (e.g. an upload too large): let the error page say so
+					return true;
+				}
 				return !Languages.isSupported(lang) || super.preHandle(request, response, handler);
 			}
 		};

@@ -11,6 +11,7 @@ CREATE TABLE audit_record (
 	hash CHAR(64) NOT NULL
 );
 CREATE INDEX audit_record_enterprise ON audit_record (enterprise_number, seq);
+CREATE INDEX audit_record_action ON audit_record (action, seq);
 
 -- The head of the chain, one row; writers lock it so records are chained one after the other,
 -- whatever instance writes them.
