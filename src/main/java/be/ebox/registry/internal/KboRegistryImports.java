@@ -111,6 +111,11 @@ class KboRegistryImports implements RegistryImports {
 		return journal.status(importId, ImportJournal.STORED_ERRORS);
 	}
 
+	/** The import's progress without its error list (cheap enough to poll). */
+	Optional<ImportStatus> progress(long importId) {
+		return journal.status(importId, 0);
+	}
+
 	@Override
 	public List<ImportStatus> recent(int limit) {
 		return journal.recent(limit, ERRORS_IN_LISTS);
