@@ -1,8 +1,10 @@
 package be.ebox.registry.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
@@ -46,7 +48,7 @@ final class KboCsvReader {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE);
-		Reader reader = new InputStreamReader(in, decoder);
+		Reader reader = withoutByteOrderMark(new InputStreamReader(in, decoder));
 		CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
 		Iterator<CSVRecord> records = parser.iterator();
 		long line = 1;
@@ -78,12 +80,22 @@ final class KboCsvReader {
 		}
 	}
 
+	/** Some tools write a UTF-8 byte order mark; it is not part of the first column name. */
+	private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+		var pushback = new PushbackReader(new BufferedReader(reader, 65536), 1);
+		int first = pushback.read();
+		if (first >= 0 && first != '\uFEFF') {
+			pushback.unread(first);
+		}
+		return pushback;
+	}
+
 	private static boolean headerMatches(KboFile file, CSVRecord header) {
 		if (header.size() != file.columns()) {
 			return false;
 		}
 		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i).replace("\uFEFF", "").strip();
+			String name = header.get(i).strip();
 			if (!name.toLowerCase(Locale.ROOT).equals(file.header().get(i).toLowerCase(Locale.ROOT))) {
 				return false;
 			}
