@@ -41,11 +41,13 @@ class H2RegistryStore implements RegistryStore {
 	}
 
 	@Override
-	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows)
+	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean replace)
 			throws SQLException {
 		Set<String> entities = new LinkedHashSet<>();
 		rows.forEach(row -> entities.add(row.entityNumber()));
-		deleteOthers(connection, "registry_denomination", importId, entities);
+		if (replace) {
+			deleteOthers(connection, "registry_denomination", importId, entities);
+		}
 		try (var merge = connection.prepareStatement("""
 				MERGE INTO registry_denomination (entity_number, language, type_of_denomination, denomination, import_id)
 				KEY (entity_number, type_of_denomination, language, denomination) VALUES (?, ?, ?, ?, ?)""")) {
@@ -57,10 +59,13 @@ class H2RegistryStore implements RegistryStore {
 	}
 
 	@Override
-	public void addresses(Connection connection, long importId, Collection<AddressRow> rows) throws SQLException {
+	public void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean replace)
+			throws SQLException {
 		Set<String> entities = new LinkedHashSet<>();
 		rows.forEach(row -> entities.add(row.entityNumber()));
-		deleteOthers(connection, "registry_address", importId, entities);
+		if (replace) {
+			deleteOthers(connection, "registry_address", importId, entities);
+		}
 		try (var merge = connection.prepareStatement("""
 				MERGE INTO registry_address (entity_number, type_of_address, country_nl, country_fr, zipcode,
 				municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, extra_address_info,

@@ -21,11 +21,21 @@ interface RegistryStore {
 	default void prepare(Connection connection) throws SQLException {
 	}
 
+	/** Once per import, after the last batch, whatever happened (undoes session settings of {@link #prepare}). */
+	default void finish(Connection connection) throws SQLException {
+	}
+
 	void enterprises(Connection connection, Collection<EnterpriseRow> rows) throws SQLException;
 
 	void establishments(Connection connection, Collection<EstablishmentRow> rows) throws SQLException;
 
-	void denominations(Connection connection, long importId, Collection<DenominationRow> rows) throws SQLException;
+	/**
+	 * @param replace false when the table held no rows of another import when this import began: there is nothing to
+	 * replace then, and a first full import skips that work
+	 */
+	void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean replace)
+			throws SQLException;
 
-	void addresses(Connection connection, long importId, Collection<AddressRow> rows) throws SQLException;
+	void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean replace)
+			throws SQLException;
 }
