@@ -96,8 +96,8 @@ class KboImporter {
 	 */
 	private void write(long importId, Connection connection, KboSource source, List<KboFile> files)
 			throws SQLException, IOException {
-		Replace replace = new Replace(othersExist(connection, "registry_denomination", importId),
-				othersExist(connection, "registry_address", importId));
+		Empty empty = new Empty(isEmpty(connection, "registry_enterprise"), isEmpty(connection, "registry_establishment"),
+				isEmpty(connection, "registry_denomination"), isEmpty(connection, "registry_address"));
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
 		var cancelled = new AtomicBoolean();
 		var reader = new KboBatchReader(source, batchSize, queue, cancelled::get);
@@ -115,7 +115,7 @@ class KboImporter {
 					throw ex;
 				}
 				if (!batch.rows().isEmpty()) {
-					store(connection, importId, batch, replace);
+					store(connection, importId, batch, empty);
 				}
 				imported += batch.rows().size();
 				journal.progress(connection, importId,
@@ -132,17 +132,14 @@ class KboImporter {
 		}
 	}
 
-	/** Whether the tables held rows of other imports when this one began (else there is nothing to replace). */
-	private record Replace(boolean denominations, boolean addresses) {
+	/** Which tables were empty when this import began (a first full import: nothing to update or replace). */
+	private record Empty(boolean enterprises, boolean establishments, boolean denominations, boolean addresses) {
 	}
 
 	/** {@code table} is one of our constants. */
-	private static boolean othersExist(Connection connection, String table, long importId) throws SQLException {
-		try (var query = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE import_id <> ? LIMIT 1")) {
-			query.setLong(1, importId);
-			try (var result = query.executeQuery()) {
-				return result.next();
-			}
+	private static boolean isEmpty(Connection connection, String table) throws SQLException {
+		try (var query = connection.createStatement(); var result = query.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+			return !result.next();
 		}
 	}
 
@@ -158,14 +155,14 @@ class KboImporter {
 	}
 
 	@SuppressWarnings("unchecked")
-	private void store(Connection connection, long importId, Batch batch, Replace replace) throws SQLException {
+	private void store(Connection connection, long importId, Batch batch, Empty empty) throws SQLException {
 		List<?> rows = batch.rows();
 		switch (batch.file()) {
-			case ENTERPRISE -> store.enterprises(connection, (List<EnterpriseRow>) rows);
-			case ESTABLISHMENT -> store.establishments(connection, (List<EstablishmentRow>) rows);
+			case ENTERPRISE -> store.enterprises(connection, (List<EnterpriseRow>) rows, empty.enterprises());
+			case ESTABLISHMENT -> store.establishments(connection, (List<EstablishmentRow>) rows, empty.establishments());
 			case DENOMINATION -> store.denominations(connection, importId, (List<DenominationRow>) rows,
-					replace.denominations());
-			case ADDRESS -> store.addresses(connection, importId, (List<AddressRow>) rows, replace.addresses());
+					empty.denominations());
+			case ADDRESS -> store.addresses(connection, importId, (List<AddressRow>) rows, empty.addresses());
 			case META -> throw new IllegalStateException("meta.csv has no rows to store");
 		}
 	}

@@ -25,17 +25,17 @@ interface RegistryStore {
 	default void finish(Connection connection) throws SQLException {
 	}
 
-	void enterprises(Connection connection, Collection<EnterpriseRow> rows) throws SQLException;
+	// wasEmpty: the table held no rows when this import began. Nothing can conflict with other imports' rows then,
+	// so a first full import may take a faster path (and has nothing to replace).
 
-	void establishments(Connection connection, Collection<EstablishmentRow> rows) throws SQLException;
+	void enterprises(Connection connection, Collection<EnterpriseRow> rows, boolean wasEmpty) throws SQLException;
 
-	/**
-	 * @param replace false when the table held no rows of another import when this import began: there is nothing to
-	 * replace then, and a first full import skips that work
-	 */
-	void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean replace)
+	void establishments(Connection connection, Collection<EstablishmentRow> rows, boolean wasEmpty)
 			throws SQLException;
 
-	void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean replace)
+	void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean wasEmpty)
+			throws SQLException;
+
+	void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean wasEmpty)
 			throws SQLException;
 }
