@@ -78,7 +78,7 @@ class Activation {
 		}
 		var stored = codes.find(account.get().id(), code);
 		if (stored.isEmpty()) {
-			throw refused(username, null, "wrong code");
+			throw refused(username, eboxes.enterpriseOf(account.get().id()).orElse(null), "wrong code");
 		}
 		var enterprise = stored.get().enterprise();
 		if (!stored.get().usableAt(clock.instant())) {

@@ -73,6 +73,16 @@ class Eboxes {
 			.optional();
 	}
 
+	/** The enterprise whose main access manager the account is (for the audit trail of failed activations). */
+	Optional<EnterpriseNumber> enterpriseOf(AccountId mainAccount) {
+		return jdbc.sql("SELECT enterprise_number FROM enrolment_ebox WHERE main_account_id = ? ORDER BY enterprise_number")
+			.param(mainAccount.value())
+			.query((rs, row) -> EnterpriseNumber.parse(rs.getString("enterprise_number")))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	/** Makes a REGISTERED e-Box ACTIVE; false when it was not REGISTERED any more. */
 	boolean activate(EnterpriseNumber enterprise, Instant activatedAt, String termsVersion) {
 		return jdbc.sql("""
