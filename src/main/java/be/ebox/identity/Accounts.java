@@ -20,4 +20,11 @@ public interface Accounts {
 	 * @throws PasswordPolicyException when the password is refused; nothing is changed then
 	 */
 	void choosePassword(AccountId id, String rawPassword);
+
+	/**
+	 * Stores the language the person chose (nl, fr, de or en), used for their pages, e-mails and letters.
+	 * The identity module calls it itself when a signed-in person switches the page language.
+	 * @throws IllegalArgumentException when the language is not one of the four
+	 */
+	void changeLanguage(AccountId id, String language);
 }

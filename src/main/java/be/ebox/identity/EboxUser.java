@@ -11,6 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in person, as held in the security context. */
 public final class EboxUser implements UserDetails, CredentialsContainer {
 
+	private static final long serialVersionUID = 1L;
+
 	private final AccountId accountId;
 
 	private final String username;

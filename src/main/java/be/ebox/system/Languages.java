@@ -10,6 +10,9 @@ public final class Languages {
 
 	public static final Locale DEFAULT = Locale.forLanguageTag("nl");
 
+	/** The cookie that remembers a language chosen with {@code ?lang=}; absent while nobody chose one on this browser. */
+	public static final String COOKIE = "ebox-lang";
+
 	private Languages() {
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
-	static final String LANGUAGE_COOKIE = "ebox-lang";
+	static final String LANGUAGE_COOKIE = Languages.COOKIE;
 
 	@Bean
 	LocaleResolver localeResolver() {

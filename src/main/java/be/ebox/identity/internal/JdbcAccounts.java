@@ -13,6 +13,7 @@ import be.ebox.identity.AccountId;
 import be.ebox.identity.AccountState;
 import be.ebox.identity.Accounts;
 import be.ebox.identity.UsernameTakenException;
+import be.ebox.system.Languages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,6 +41,10 @@ class JdbcAccounts implements Accounts {
 	@Override
 	@Transactional
 	public AccountId createPending(String username, String displayName, String email, String language) {
+		if (OperatorAccount.USERNAME.equals(normalize(username))) {
+			// reserved for the platform operator, even before its account exists
+			throw new UsernameTakenException(username);
+		}
 		AccountId id = AccountId.random();
 		try {
 			jdbc.sql("""
@@ -75,6 +80,24 @@ class JdbcAccounts implements Accounts {
 		policy.check(account.username(), rawPassword);
 		jdbc.sql("UPDATE identity_account SET password_hash = ?, state = ?, password_changed_at = ? WHERE id = ?")
 			.params(encoder.encode(rawPassword), AccountState.ACTIVE.name(), OffsetDateTime.now(clock), id.value())
+			.update();
+	}
+
+	@Override
+	@Transactional
+	public void changeLanguage(AccountId id, String language) {
+		if (!Languages.isSupported(language)) {
+			throw new IllegalArgumentException("Unsupported language");
+		}
+		jdbc.sql("UPDATE identity_account SET language = ? WHERE id = ? AND language <> ?")
+			.params(language, id.value(), language)
+			.update();
+	}
+
+	/** A new hash for the same password, when the encoder's preferred algorithm or work factor has moved on. */
+	void rehash(AccountId id, String rawPassword) {
+		jdbc.sql("UPDATE identity_account SET password_hash = ? WHERE id = ?")
+			.params(encoder.encode(rawPassword), id.value())
 			.update();
 	}
 

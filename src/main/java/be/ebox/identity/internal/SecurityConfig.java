@@ -5,6 +5,7 @@ import java.util.Map;
 import be.ebox.identity.EboxUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration
@@ -24,8 +26,16 @@ class SecurityConfig {
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/** Browser features no e-Box page uses. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	/**
+	 * Session fixation: Spring Security's default (the session id changes at sign-in) is kept on purpose.
+	 * CSRF: on, with the default session-held token. Sessions: Spring Session JDBC, table {@code spring_session}.
+	 */
 	@Bean
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, PasswordAuthentication passwordAuthentication,
+			LanguagePreference languagePreference) throws Exception {
 		var success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/ebox");
 		http.authorizeHttpRequests(requests -> requests
@@ -35,18 +45,28 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/operator", "/operator/**").hasRole("OPERATOR")
 				.anyRequest().authenticated())
+			// the throttled password check is the only way in through the form
+			.authenticationManager(new ProviderManager(passwordAuthentication))
 			.formLogin(form -> form.loginPage("/login").successHandler((request, response, authentication) -> {
-				if (authentication.getPrincipal() instanceof EboxUser user && user.isOperator()) {
-					response.sendRedirect(request.getContextPath() + "/operator");
+				if (authentication.getPrincipal() instanceof EboxUser user) {
+					languagePreference.onSignIn(user, request, response);
+					if (user.isOperator()) {
+						response.sendRedirect(request.getContextPath() + "/operator");
+						return;
+					}
 				}
-				else {
-					success.onAuthenticationSuccess(request, response, authentication);
-				}
+				success.onAuthenticationSuccess(request, response, authentication);
 			}).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+				.crossOriginOpenerPolicy(coop -> coop
+					.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
+				// sent on HTTPS requests only (a browser ignores it over HTTP anyway)
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();
 	}
 

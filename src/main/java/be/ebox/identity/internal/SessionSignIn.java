@@ -2,6 +2,7 @@ package be.ebox.identity.internal;
 
 import be.ebox.identity.AccountId;
 import be.ebox.identity.Accounts;
+import be.ebox.identity.EboxUser;
 import be.ebox.identity.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,11 +21,14 @@ class SessionSignIn implements SignIn {
 
 	private final UserDetailsService users;
 
+	private final LanguagePreference languagePreference;
+
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-	SessionSignIn(Accounts accounts, UserDetailsService users) {
+	SessionSignIn(Accounts accounts, UserDetailsService users, LanguagePreference languagePreference) {
 		this.accounts = accounts;
 		this.users = users;
+		this.languagePreference = languagePreference;
 	}
 
 	@Override
@@ -38,9 +42,16 @@ class SessionSignIn implements SignIn {
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
+		if (user instanceof EboxUser person) {
+			// the session (stored in the database) never holds the password hash
+			person.eraseCredentials();
+		}
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		repository.saveContext(context, request, response);
+		if (user instanceof EboxUser person) {
+			languagePreference.onSignIn(person, request, response);
+		}
 	}
 }
