@@ -26,7 +26,7 @@ class EnrolmentPagesTest extends EnrolmentTestSupport {
 			.contains("<label for=\"representativeName\"").contains("<label for=\"email\"")
 			.contains("<label for=\"letterLanguage\"").contains("id=\"register-submit\"")
 			.contains("name=\"_csrf\"")
-			.containsPattern("<option value=\"fr\" lang=\"fr\" selected=\"selected\">Français</option>");
+			.containsPattern("<option value=\"fr\" lang=\"fr\"\\s+selected=\"selected\">Français</option>");
 	}
 
 	@Test
@@ -113,9 +113,10 @@ class EnrolmentPagesTest extends EnrolmentTestSupport {
 		assertThat(activated.getResponse().getRedirectedUrl()).isEqualTo("/ebox");
 		assertThat(enrolment.state(number)).contains(be.ebox.enrolment.EboxState.ACTIVE);
 
+		// after sign-in the pages speak the account's language: French, the language chosen at registration
 		String home = html(browser.perform(get("/ebox").header("Accept-Language", "de")));
 		assertThat(home).contains("Société Générale Liège").contains(number.formatted())
-			.contains("Hauptzugriffsverwalter").contains("Aktiv").contains("Noch keine Nachrichten");
+			.contains("Gestionnaire d'accès principal").contains("Active").contains("Pas encore de messages");
 		// the proven code left the session with the activation
 		assertThat(browser.perform(get("/activate/password")).getResponse().getRedirectedUrl()).isEqualTo("/activate");
 	}
