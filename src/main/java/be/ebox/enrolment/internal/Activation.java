@@ -33,16 +33,19 @@ class Activation {
 
 	private final Eboxes eboxes;
 
+	private final PostalOutbox outbox;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Activation(Accounts accounts, SignInThrottle throttle, ActivationCodes codes, Eboxes eboxes, AuditTrail audit,
-			Clock clock) {
+	Activation(Accounts accounts, SignInThrottle throttle, ActivationCodes codes, Eboxes eboxes, PostalOutbox outbox,
+			AuditTrail audit, Clock clock) {
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.codes = codes;
 		this.eboxes = eboxes;
+		this.outbox = outbox;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -110,6 +113,9 @@ class Activation {
 		}
 		accounts.choosePassword(verified.account(), password);
 		eboxes.activate(enterprise, clock.instant(), termsVersion);
+		// a letter not yet printed is of no use any more (demo data activates before printing): void it, drop its PDF
+		codes.voidOpen(enterprise);
+		outbox.voidUnprinted(enterprise);
 		audit.record(AuditEvent.of(verified.username(), "ACTIVATION", enterprise,
 				"e-Box activated, terms of use version " + termsVersion + " accepted"));
 	}

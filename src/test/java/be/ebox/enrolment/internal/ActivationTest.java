@@ -42,6 +42,9 @@ class ActivationTest extends EnrolmentTestSupport {
 		assertThat(row.get("terms_accepted_at")).isNotNull();
 		assertThat(row.get("activated_at")).isNotNull();
 		assertThat(auditCount(number, "ACTIVATION")).isEqualTo(1);
+		// activated before the letter was printed (as demo data does): the letter is of no use any more
+		assertThat(outbox.ofEnterprise(number)).extracting(PostalOutbox.Letter::state)
+			.containsExactly(PostalOutbox.LetterState.VOIDED);
 
 		// single use
 		assertThatThrownBy(() -> enrolment.activate(credentials.username(), credentials.activationCode(), PASSWORD + "x",

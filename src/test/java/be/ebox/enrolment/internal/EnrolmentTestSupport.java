@@ -2,13 +2,13 @@ package be.ebox.enrolment.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.regex.Pattern;
 
 import be.ebox.enrolment.Enrolment;
 import be.ebox.enrolment.RegistrationRequest;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.testsupport.MutableClock;
+import be.ebox.testsupport.MutableClockConfiguration;
 import be.ebox.testsupport.TestEnterprises;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,30 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One Spring context for all enrolment tests: MockMvc, the real database, a clock tests can move. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(EnrolmentTestSupport.ClockConfiguration.class)
+@Import(MutableClockConfiguration.class)
 abstract class EnrolmentTestSupport {
 
 	static final Pattern CODE = Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
-
-	@TestConfiguration
-	static class ClockConfiguration {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock();
-		}
-	}
 
 	@Autowired
 	JdbcClient jdbc;
@@ -49,9 +36,6 @@ abstract class EnrolmentTestSupport {
 
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	Clock injectedClock;
 
 	@Autowired
 	PostalOutbox outbox;
