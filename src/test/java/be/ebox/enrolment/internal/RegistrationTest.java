@@ -203,6 +203,36 @@ class RegistrationTest extends EnrolmentTestSupport {
 		assertThat(enrolment.state(number)).isEmpty();
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/** What the username retry relies on: on PostgreSQL only a savepoint keeps a transaction alive after a failed INSERT. */
+	@Test
+	void aTakenUsernameInsideTheRegistrationTransactionDoesNotSpoilIt() {
+		String taken = "taken" + System.nanoTime();
+		String fresh = "fresh" + System.nanoTime();
+		accounts.createPending(taken, "First", "first@example.be", "nl");
+		var outer = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		var savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+
+		outer.executeWithoutResult(status -> {
+			assertThatThrownBy(() -> savepoint.execute(s -> accounts.createPending(taken, "Second", "s@example.be", "nl")))
+				.isInstanceOf(be.ebox.identity.UsernameTakenException.class);
+			savepoint.execute(s -> accounts.createPending(fresh, "Second", "s@example.be", "nl"));
+		});
+
+		assertThat(accounts.findByUsername(fresh)).isPresent();
+		assertThat(accounts.findByUsername(taken).orElseThrow().displayName()).isEqualTo("First");
+	}
+
+	@Test
+	void usernamesAreReadableLettersOfTheNameAndDigits() {
+		assertThat(Usernames.candidate("Élodie Van den Bossche-Müller", 0)).matches("elodievand\\d{4}");
+		assertThat(Usernames.candidate("李", 0)).matches("ebox\\d{4}");
+		assertThat(Usernames.candidate("Jan", 7)).matches("jan\\d{6}");
+	}
+
 	private void assertRefused(RegistrationRequest request, Reason reason) {
 		assertThatThrownBy(() -> enrolment.register(request))
 			.isInstanceOfSatisfying(RegistrationRefusedException.class, ex -> {
