@@ -41,7 +41,8 @@ class ActivationController {
 
 	@PostMapping("/activate")
 	String verify(@RequestParam(defaultValue = "") String username,
-			@RequestParam(defaultValue = "") String activationCode, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "") String activationCode, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		model.addAttribute("username", username);
 		try {
 			VerifiedActivation verified = enrolment.verifyActivationCode(username, activationCode, request.getRemoteAddr());
@@ -55,6 +56,8 @@ class ActivationController {
 			model.addAttribute("error", ex.messageKey());
 		}
 		catch (TemporarilyLockedException ex) {
+			response.setStatus(429);
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
 			model.addAttribute("error", "activation.locked");
 			model.addAttribute("retryMinutes", Math.max(1, (ex.retryAfter().toSeconds() + 59) / 60));
 		}

@@ -87,8 +87,9 @@ class ActivationLetterPdf {
 				// the addressee where a window envelope shows it
 				writer.moveTo(page.getMediaBox().getHeight() - 170);
 				float addressX = 320;
-				writer.lineAt(addressX, letter.enterpriseName(), BODY_SIZE);
-				writer.lineAt(addressX, text("letter.attention", locale, letter.representativeName()), BODY_SIZE);
+				float addressWidth = page.getMediaBox().getWidth() - addressX - MARGIN + 20;
+				writer.wrappedAt(addressX, letter.enterpriseName(), addressWidth);
+				writer.wrappedAt(addressX, text("letter.attention", locale, letter.representativeName()), addressWidth);
 				writer.lineAt(addressX, letter.address().streetLine(letter.language()), BODY_SIZE);
 				writer.lineAt(addressX, letter.address().municipalityLine(letter.language()), BODY_SIZE);
 				writer.moveTo(page.getMediaBox().getHeight() - 290);
@@ -158,6 +159,13 @@ class ActivationLetterPdf {
 				stream.endText();
 			}
 			y -= size * 1.4f;
+		}
+
+		/** Long names (a denomination may have 320 characters) wrap inside the address window. */
+		void wrappedAt(float x, String text, float width) throws IOException {
+			for (String line : wrap(printable(text), width, BODY_SIZE)) {
+				lineAt(x, line, BODY_SIZE);
+			}
 		}
 
 		void paragraph(String text) throws IOException {

@@ -134,11 +134,15 @@ class EnrolmentPagesTest extends EnrolmentTestSupport {
 		var credentials = enrolment.registerWithCredentials(request(number, "nl"));
 		var browser = new Browser(mvc, ActivationTest.nextAddress());
 		String page = "";
+		MvcResult result = null;
 		for (int attempt = 0; attempt < 50 && !page.contains("Te veel mislukte pogingen"); attempt++) {
-			page = html(browser.perform(post("/activate").with(csrf()).header("Accept-Language", "nl")
-				.param("username", credentials.username()).param("activationCode", "AAAA-BBBB-CCCC-DDDD")));
+			result = browser.perform(post("/activate").with(csrf()).header("Accept-Language", "nl")
+				.param("username", credentials.username()).param("activationCode", "AAAA-BBBB-CCCC-DDDD"));
+			page = html(result);
 		}
 		assertThat(page).contains("Te veel mislukte pogingen").containsPattern("over \\d+ minuten");
+		assertThat(result.getResponse().getStatus()).isEqualTo(429);
+		assertThat(result.getResponse().getHeader("Retry-After")).matches("\\d+");
 	}
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder register(String language,
