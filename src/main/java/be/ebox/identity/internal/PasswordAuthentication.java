@@ -60,6 +60,8 @@ class PasswordAuthentication implements AuthenticationProvider {
 			throttle.checkAllowed(username, address);
 		}
 		catch (TemporarilyLockedException locked) {
+			// the same lookup and hash work as any other attempt, and the same answer: a lockout is not told apart
+			find(username);
 			encoder.matches(password, dummyHash);
 			throw new BadCredentialsException("Bad credentials");
 		}
