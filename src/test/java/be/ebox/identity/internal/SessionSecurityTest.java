@@ -50,7 +50,7 @@ class SessionSecurityTest {
 				WHERE s.session_id = ? AND a.attribute_name = 'SPRING_SECURITY_CONTEXT'""")
 			.param(sessionId(after)).query(Integer.class).single()).isOne();
 
-		assertThat(browser.get("/ebox").statusCode()).as("signed in: no redirect to the login page").isEqualTo(404);
+		assertThat(browser.get("/ebox").statusCode()).as("signed in: no redirect to the login page").isIn(200, 404); // 200 once enrolment serves /ebox
 		var attacker = new Browser(port);
 		attacker.setCookie(SESSION_COOKIE, before);
 		assertThat(attacker.get("/ebox").headers().firstValue("Location")).as("the fixed id grants nothing")
@@ -94,7 +94,7 @@ class SessionSecurityTest {
 		var forged = browser.post("/logout", Browser.form("_csrf", "forged-token"));
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(rowsOf(session)).as("still signed in").isOne();
-		assertThat(browser.get("/ebox").statusCode()).as("still signed in").isEqualTo(404);
+		assertThat(browser.get("/ebox").statusCode()).as("still signed in").isIn(200, 404); // 200 once enrolment serves /ebox
 	}
 
 	private int rowsOf(String cookie) {
