@@ -57,13 +57,22 @@ public final class MediaTypes {
 		}
 	}
 
+	/** The type a file name alone suggests ({@code application/octet-stream} when it suggests none). */
+	public static String fromName(String declaredName) {
+		return declaredName == null || declaredName.isBlank() ? "application/octet-stream" : TIKA.detect(declaredName);
+	}
+
 	/**
-	 * Detects the type and checks it is one of the allowed ones.
-	 * @throws UnsupportedMediaTypeException with the detected type when it is not allowed
+	 * Detects the type from the bytes and checks that it is allowed and that it is what the file name claims: a ZIP
+	 * named {@code report.pdf} is refused even where ZIP files are allowed, since a reader would open it as a PDF.
+	 * @return the detected type
+	 * @throws UnsupportedMediaTypeException with the detected type when it is not allowed or not what the name says
 	 */
-	public static String requireOneOf(Set<String> allowed, InputStream content, String declaredName) {
+	public static String requireAllowed(Set<String> allowed, InputStream content, String declaredName) {
 		String detected = detect(content, declaredName);
-		if (!allowed.contains(detected)) {
+		String named = fromName(declaredName);
+		boolean nameAgrees = named.equals("application/octet-stream") || named.equals(detected);
+		if (!allowed.contains(detected) || !nameAgrees) {
 			throw new UnsupportedMediaTypeException(detected);
 		}
 		return detected;
