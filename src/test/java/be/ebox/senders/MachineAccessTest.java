@@ -65,6 +65,20 @@ class MachineAccessTest {
 	}
 
 	@Test
+	void publishesMetadataAndOnlyThePublicHalfOfTheSigningKeys() throws Exception {
+		var metadata = get("/.well-known/oauth-authorization-server", null);
+		assertThat(metadata.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(metadata.body()).get("token_endpoint").asString()).endsWith("/oauth2/token");
+		var jwks = get("/oauth2/jwks", null);
+		assertThat(jwks.statusCode()).isEqualTo(200);
+		JsonNode key = json.readTree(jwks.body()).get("keys").get(0);
+		assertThat(key.get("kty").asString()).isEqualTo("RSA");
+		assertThat(key.has("n")).isTrue();
+		assertThat(key.has("d")).as("private exponent never published").isFalse();
+		assertThat(key.has("p")).isFalse();
+	}
+
+	@Test
 	void aWrongSecretOrAnUnknownClientIsRefused() throws Exception {
 		assertThat(token(DemoReferenceData.CLIENT_ID, "not-the-secret", Scopes.REFERENCE_DATA).statusCode()).isEqualTo(401);
 		assertThat(token("nobody-" + System.nanoTime(), SECRET, Scopes.REFERENCE_DATA).statusCode()).isEqualTo(401);

@@ -136,12 +136,10 @@ class OrganisationPages {
 	}
 
 	private SenderOrganisation find(String number) {
-		return EnterpriseNumber.isValid(number) ? referenceData.organisation(EnterpriseNumber.parse(number))
-			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND))
-				: failNotFound();
-	}
-
-	private static SenderOrganisation failNotFound() {
-		throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		if (!EnterpriseNumber.isValid(number)) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		return referenceData.organisation(EnterpriseNumber.parse(number))
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
 	}
 }
