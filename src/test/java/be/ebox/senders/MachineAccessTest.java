@@ -37,6 +37,12 @@ class MachineAccessTest {
 	@Autowired
 	MachineClients clients;
 
+	@Autowired
+	be.ebox.documents.BlobStore blobs;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -148,16 +154,43 @@ class MachineAccessTest {
 	}
 
 	@Test
+	void servesTheOrganisationLogoLinkedFromItsDescription() throws Exception {
+		var png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 3, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+		var blob = blobs.store(new java.io.ByteArrayInputStream(png.toByteArray()));
+		jdbc.sql("UPDATE sender_organisation SET logo_sha256 = ?, logo_media_type = ?, logo_size = ? WHERE enterprise_number = ?")
+			.params(blob.sha256(), blob.mediaType(), blob.size(), DemoReferenceData.ORGANISATION)
+			.update();
+		String token = accessToken(Scopes.REFERENCE_DATA);
+		String path = MessageRegistryContract.MOUNT + "/referenceData/senderOrganizations/" + DemoReferenceData.ORGANISATION;
+		var organisation = get(path, token);
+		contract.assertValidResponse("GET", path, 200, "application/json", organisation.body());
+		JsonNode logo = json.readTree(organisation.body()).get("organizationLogos").get(0);
+		assertThat(logo.get("imageId").asString()).isEqualTo(blob.sha256());
+		assertThat(logo.get("mediaType").asString()).isEqualTo("image/png");
+		String href = URI.create(logo.get("contentHref").asString()).getPath();
+		var content = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + href))
+			.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(content.statusCode()).isEqualTo(200);
+		assertThat(content.headers().firstValue("Content-Type")).contains("application/octet-stream");
+		assertThat(content.body()).isEqualTo(png.toByteArray());
+	}
+
+	@Test
 	void errorsUseTheContractStatusMessage() throws Exception {
 		String token = accessToken(Scopes.REFERENCE_DATA);
 		String base = MessageRegistryContract.MOUNT + "/referenceData";
 		Map<String, Integer> cases = Map.of(base + "/messageTypes/NoSuchType", 404,
 				base + "/senderOrganizations/0308357158", 400, base + "/senderOrganizations/0200065765", 404,
-				base + "/senderApplications/no.such.app", 404);
+				base + "/senderApplications/no.such.app", 404,
+				base + "/senderOrganizations/" + DemoReferenceData.ORGANISATION + "/images/" + "0".repeat(64) + "/content", 404,
+				base + "/senderApplications/" + DemoReferenceData.APPLICATION + "/images/logo/content", 404);
 		for (var entry : cases.entrySet()) {
 			var response = get(entry.getKey(), token);
 			assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(entry.getValue());
-			contract.assertValidResponse("GET", entry.getKey(), entry.getValue(), "application/json", response.body());
+			String type = response.headers().firstValue("Content-Type").orElseThrow();
+			assertThat(type).isEqualTo(entry.getKey().endsWith("/content") ? "application/octet-stream" : "application/json");
+			contract.assertValidResponse("GET", entry.getKey(), entry.getValue(), type, response.body());
 		}
 		var badPage = get(base + "/messageTypes?pageSize=101", token);
 		assertThat(badPage.statusCode()).isEqualTo(400);
@@ -182,7 +215,8 @@ class MachineAccessTest {
 	}
 
 	HttpResponse<String> get(String path, String token) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json");
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", path.endsWith("/content") ? "application/octet-stream" : "application/json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
