@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -60,6 +62,12 @@ class EmbeddedAuthorizationServer {
 	@Bean
 	SigningKeys jwkSource(JdbcClient jdbc, java.time.Clock clock) {
 		return new SigningKeys(jdbc, clock);
+	}
+
+	/** Signs with the newest key only (see SigningKeys); the JWK set endpoint still publishes every active key. */
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new NimbusJwtEncoder(keys.signing());
 	}
 
 	/** Tokens of the embedded server are checked locally against the same keys: no network call. */

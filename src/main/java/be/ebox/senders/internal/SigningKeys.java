@@ -28,9 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The RSA keys that sign access tokens, kept in the database so that every instance signs and validates with the same
- * keys. The first instance to find none creates one; when two start at once, both keys are published and accepted
- * and all instances sign with the same (the oldest active) one. Keys are re-read every minute and whenever a token
- * names an unknown key, so a key added by an operator (rotation) is picked up without restart. The private key is
+ * keys. All active keys are published (public half only) and accepted; the newest one signs. The first instance to
+ * find none creates one; when two start at once, both keys are accepted everywhere. Keys are re-read every minute and
+ * whenever a token names an unknown key, so rotation needs no restart: insert a new key (it signs within a minute),
+ * then set the old one inactive once the tokens it signed have expired (token lifetime + a minute). The private key is
  * never logged; it is stored as PKCS#8 base64 (whoever reads this table could also read every document: the
  * database is the trust boundary).
  */
@@ -67,7 +68,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		return keys;
 	}
 
-	private synchronized JWKSet reload() {
+	synchronized JWKSet reload() {
 		List<JWK> active = load();
 		if (active.isEmpty()) {
 			insertNewKey();
@@ -78,9 +79,17 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		return keys;
 	}
 
-	/** The oldest active key first: the JWT encoder signs with the first key that matches. */
+	/**
+	 * The key that signs: only the newest, since the JWT encoder refuses to choose among several keys of the same
+	 * algorithm.
+	 */
+	JWKSource<SecurityContext> signing() {
+		return (selector, context) -> selector.select(new JWKSet(current().getKeys().get(0)));
+	}
+
+	/** Newest first. */
 	private List<JWK> load() {
-		return jdbc.sql("SELECT key_id, public_key, private_key FROM oauth_signing_key WHERE active = TRUE ORDER BY created_at, key_id")
+		return jdbc.sql("SELECT key_id, public_key, private_key FROM oauth_signing_key WHERE active = TRUE ORDER BY created_at DESC, key_id")
 			.query((rs, n) -> (JWK) rsaKey(rs.getString("key_id"), rs.getString("public_key"), rs.getString("private_key")))
 			.list();
 	}
