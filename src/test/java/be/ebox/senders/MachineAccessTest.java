@@ -93,8 +93,13 @@ class MachineAccessTest {
 	@Test
 	void aRevokedClientGetsNoToken() throws Exception {
 		IssuedClient issued = clients.createForApplication(new SenderApplicationId(DemoReferenceData.APPLICATION), "test");
-		assertThat(token(issued.clientId(), issued.secret(), Scopes.REFERENCE_DATA).statusCode()).isEqualTo(200);
+		var granted = token(issued.clientId(), issued.secret(), Scopes.REFERENCE_DATA);
+		assertThat(granted.statusCode()).isEqualTo(200);
+		String earlierToken = json.readTree(granted.body()).get("access_token").asString();
+		String path = MessageRegistryContract.MOUNT + "/referenceData/messageTypes";
+		assertThat(get(path, earlierToken).statusCode()).isEqualTo(200);
 		clients.revoke(issued.clientId(), "test");
+		assertThat(get(path, earlierToken).statusCode()).as("a token issued before the revocation").isEqualTo(401);
 		assertThat(token(issued.clientId(), issued.secret(), Scopes.REFERENCE_DATA).statusCode()).isEqualTo(401);
 		assertThat(clients.find(issued.clientId())).get().extracting(MachineClient::isActive).isEqualTo(false);
 	}

@@ -12,7 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -70,10 +76,21 @@ class EmbeddedAuthorizationServer {
 		return new NimbusJwtEncoder(keys.signing());
 	}
 
-	/** Tokens of the embedded server are checked locally against the same keys: no network call. */
+	/**
+	 * Tokens of the embedded server are checked locally against the same keys (no network call), and refused once
+	 * their client is revoked.
+	 */
 	@Bean
-	JwtDecoder embeddedJwtDecoder(SigningKeys keys) {
-		return NimbusJwtDecoder.withJwkSource(keys).build();
+	JwtDecoder embeddedJwtDecoder(SigningKeys keys, JdbcMachineClients clients) {
+		var decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+		OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
+			Object client = jwt.getClaims().getOrDefault("client_id", jwt.getSubject());
+			return client != null && clients.isRevoked(client.toString())
+					? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The client was revoked", null))
+					: OAuth2TokenValidatorResult.success();
+		};
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
+		return decoder;
 	}
 
 	/** Who the client acts for goes into its token; the lifetime comes from configuration for every client. */

@@ -4,6 +4,10 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -42,6 +46,13 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcMachineClients implements MachineClients {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	static final Duration REVOCATION_CACHE = Duration.ofSeconds(30);
+
+	private record Revocation(boolean revoked, Instant until) {
+	}
+
+	private final Map<String, Revocation> revocations = new ConcurrentHashMap<>();
 
 	private final JdbcClient jdbc;
 
@@ -134,7 +145,27 @@ class JdbcMachineClients implements MachineClients {
 		jdbc.sql("UPDATE machine_client SET revoked_at = ?, revoked_by = ? WHERE client_id = ?")
 			.params(OffsetDateTime.now(clock), actor, clientId)
 			.update();
+		revocations.remove(clientId);
 		audit.record(AuditEvent.of(actor, "MACHINE_CLIENT_REVOKED", client.get().enterprise().orElse(null), "client " + clientId));
+	}
+
+	/**
+	 * Whether tokens of a client must be refused because it was revoked: checked on every API call, so the answer is
+	 * remembered for {@link #REVOCATION_CACHE}; a revocation on this instance takes effect at once, on the others
+	 * within that time (tokens live a few minutes anyway). Clients unknown here (an external issuer's) are not revoked.
+	 */
+	boolean isRevoked(String clientId) {
+		Instant now = clock.instant();
+		var cached = revocations.get(clientId);
+		if (cached != null && cached.until().isAfter(now)) {
+			return cached.revoked();
+		}
+		boolean revoked = find(clientId).map(client -> !client.isActive()).orElse(false);
+		if (revocations.size() > 10_000) {
+			revocations.clear();
+		}
+		revocations.put(clientId, new Revocation(revoked, now.plus(REVOCATION_CACHE)));
+		return revoked;
 	}
 
 	@Override
