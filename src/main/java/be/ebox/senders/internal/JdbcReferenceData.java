@@ -201,8 +201,13 @@ class JdbcReferenceData implements ReferenceData {
 	}
 
 	private int count(String table) {
-		// table names come from this class only, never from input
-		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+		String sql = switch (table) {
+			case "sender_organisation" -> "SELECT COUNT(*) FROM sender_organisation";
+			case "sender_application" -> "SELECT COUNT(*) FROM sender_application";
+			case "message_type" -> "SELECT COUNT(*) FROM message_type";
+			default -> throw new IllegalArgumentException(table);
+		};
+		return jdbc.sql(sql).query(Integer.class).single();
 	}
 
 	private Set<String> businessKeys(String type) {
