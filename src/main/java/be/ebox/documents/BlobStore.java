@@ -1,0 +1,31 @@
+package be.ebox.documents;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Content-addressed storage: a content is stored once under its SHA-256, however often it is stored. Contents are
+ * streamed in and out; a 100 MB document never sits whole in memory. The default implementation keeps the bytes in
+ * the database in 1 MB chunks; an S3-compatible implementation can replace it behind this interface.
+ */
+public interface BlobStore {
+
+	/**
+	 * Reads the stream to its end (the caller closes it) and stores its bytes unless an equal content is already
+	 * stored. Runs in its own transaction when none is active, else joins the caller's.
+	 * @throws UncheckedIOException when the stream fails
+	 */
+	StoredBlob store(InputStream content);
+
+	/** Metadata of a stored content. */
+	Optional<StoredBlob> find(String sha256Hex);
+
+	boolean exists(String sha256Hex);
+
+	/**
+	 * The bytes of a stored content, fetched chunk by chunk while the caller reads; the caller closes the stream.
+	 * @throws BlobNotFoundException when nothing is stored under that digest
+	 */
+	InputStream get(String sha256Hex);
+}

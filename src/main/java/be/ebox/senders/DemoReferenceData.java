@@ -1,0 +1,25 @@
+package be.ebox.senders;
+
+/**
+ * The demo reference data: the federal employment service as sender organisation (0308.357.159, a valid number),
+ * its application {@code db2b.SPFETCS-FODWASO.fgov.be}, the protected type {@code SpfFodSocialElections}, the
+ * unprotected {@code SpfFodInformation}, and the OAuth client {@code demo-sender}.
+ */
+public interface DemoReferenceData {
+
+	String ORGANISATION = "0308357159";
+
+	String APPLICATION = "db2b.SPFETCS-FODWASO.fgov.be";
+
+	String PROTECTED_TYPE = "SpfFodSocialElections";
+
+	String UNPROTECTED_TYPE = "SpfFodInformation";
+
+	String CLIENT_ID = "demo-sender";
+
+	/**
+	 * Creates (or brings back to its demo state) the demo reference data and the client {@code demo-sender} with the
+	 * given secret. Idempotent: a second call changes nothing but the client's secret.
+	 */
+	void install(String clientSecret);
+}
