@@ -20,6 +20,21 @@ public final class Languages {
 		return code != null && SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(code));
 	}
 
+	/**
+	 * The supported language asked for with {@code ?lang=} in the query string, if any. Only the query string is
+	 * read: asking the container for a parameter would parse a form or multipart body, which fails for an upload
+	 * that is too large before the error page can say so; the language links are plain GET links anyway.
+	 */
+	public static java.util.Optional<String> requestedIn(jakarta.servlet.http.HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return java.util.Optional.empty();
+		}
+		String lang = org.springframework.web.util.UriComponentsBuilder.newInstance().query(query).build()
+			.getQueryParams().getFirst("lang");
+		return isSupported(lang) ? java.util.Optional.of(lang) : java.util.Optional.empty();
+	}
+
 	/** The supported language of a locale, else the default. */
 	public static String of(Locale locale) {
 		return locale != null && isSupported(locale.getLanguage()) ? locale.getLanguage() : DEFAULT.getLanguage();

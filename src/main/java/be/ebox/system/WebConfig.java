@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** The language: chosen with {@code ?lang=xx} on any page, remembered in a cookie, else from the browser. */
 @Configuration
@@ -45,25 +46,17 @@ class WebConfig implements WebMvcConfigurer {
 		}
 	}
 
+	/** {@code ?lang=xx} on any page switches the language; unknown languages are ignored rather than failing the page. */
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		var change = new LocaleChangeInterceptor() {
+		LocaleResolver resolver = localeResolver();
+		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
-			public boolean preHandle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-					Object handler) throws jakarta.servlet.ServletException {
-				// unknown languages are ignored rather than failing the page
-				String lang;
-				try {
-					lang = request.getParameter(getParamName());
-				}
-				catch (RuntimeException unreadable) {
-					// the container refused the body (e.g. an upload too large): let the error page say so
-					return true;
-				}
-				return !Languages.isSupported(lang) || super.preHandle(request, response, handler);
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				Languages.requestedIn(request)
+					.ifPresent(lang -> resolver.setLocale(request, response, Locale.forLanguageTag(lang)));
+				return true;
 			}
-		};
-		change.setParamName("lang");
-		registry.addInterceptor(change);
+		});
 	}
 }

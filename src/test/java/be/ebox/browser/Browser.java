@@ -211,7 +211,14 @@ public final class Browser {
 
 	private Browser clickAndWait(WebElement element) {
 		element.click();
-		// a click that submits or navigates returns once the new page has loaded; scripts may still be running
+		// the old page is still "complete" right after the click: wait until it is gone (the clicked element went
+		// stale), then until the new page has loaded; a click that does not navigate gives up on the first wait
+		try {
+			new WebDriverWait(driver, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+		}
+		catch (org.openqa.selenium.TimeoutException noNavigation) {
+			// stayed on the page
+		}
 		new WebDriverWait(driver, WAIT).until(d -> "complete".equals(script("return document.readyState;")));
 		return this;
 	}

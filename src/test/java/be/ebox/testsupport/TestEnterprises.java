@@ -32,14 +32,14 @@ public class TestEnterprises {
 					juridical_form, start_date) VALUES (?, ?, ?, ?, '014', DATE '2001-02-03')""")
 			.params(number.digits(), status, juridicalSituation, type)
 			.update();
-		jdbc.sql("INSERT INTO registry_denomination VALUES (?, '1', '001', ?)").params(number.digits(), nameFr).update();
-		jdbc.sql("INSERT INTO registry_denomination VALUES (?, '2', '001', ?)").params(number.digits(), nameNl).update();
+		jdbc.sql("INSERT INTO registry_denomination (entity_number, language, type_of_denomination, denomination, import_id) VALUES (?, '1', '001', ?, 0)").params(number.digits(), nameFr).update();
+		jdbc.sql("INSERT INTO registry_denomination (entity_number, language, type_of_denomination, denomination, import_id) VALUES (?, '2', '001', ?, 0)").params(number.digits(), nameNl).update();
 		if (withRegisteredOffice) {
 			jdbc.sql("""
 					INSERT INTO registry_address (entity_number, type_of_address, country_nl, country_fr, zipcode,
-						municipality_nl, municipality_fr, street_nl, street_fr, house_number, box)
+						municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, import_id)
 					VALUES (?, 'REGO', 'België', 'Belgique', '4000', 'Luik', 'Liège', 'Sint-Lambertusplein',
-						'Place Saint-Lambert', '18', 'B')""")
+						'Place Saint-Lambert', '18', 'B', 0)""")
 				.param(number.digits())
 				.update();
 		}

@@ -38,10 +38,9 @@ class LanguagePreference implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		String chosen = request.getParameter("lang");
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (Languages.isSupported(chosen) && authentication != null && authentication.getPrincipal() instanceof EboxUser user) {
-			accounts.changeLanguage(user.accountId(), chosen);
+		if (authentication != null && authentication.getPrincipal() instanceof EboxUser user) {
+			Languages.requestedIn(request).ifPresent(chosen -> accounts.changeLanguage(user.accountId(), chosen));
 		}
 		return true;
 	}
