@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Registry import benchmark: a synthetic KBO/BCE extract of N enterprises, loaded once with a plain COPY (the
+# baseline) and once (then again, as an idempotent re-import) with e-Box's importer. See bench/README.md.
+#
+#   bench/registry-import/run.sh [N=2000000]
+#
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD),
+# IMPORT_HEAP (512m), IMPORT_JAVA_OPTS (extra JVM flags, e.g. -XX:+UseSerialGC; default: none, i.e. G1),
+# REIMPORT (1: also time a second import of the same data; 0 to skip), KEEP_EXTRACT (1: reuse out/extract-N),
+# IMPORT_TIMEOUT (3600 s per import run), SKIP_IMPORT (1: only generate and run the COPY baseline).
+set -euo pipefail
+
+N="${1:-2000000}"
+N="${N//_/}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+OUT="$HERE/out"
+EXTRACT="$OUT/extract-$N"
+CLASSES="$OUT/classes"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
+HEAP="${IMPORT_HEAP:-512m}"
+JAVA_OPTS_EXTRA="${IMPORT_JAVA_OPTS:-}"
+REIMPORT="${REIMPORT:-1}"
+IMPORT_TIMEOUT="${IMPORT_TIMEOUT:-3600}"
+SKIP_IMPORT="${SKIP_IMPORT:-0}"
+COPY_DB=ebox_bench_copy
+IMPORT_DB=ebox_bench_import
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "-" }'; }
+csv_rows() { echo $(( $(wc -l < "$1") - 1 )); }
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+mkdir -p "$OUT"
+
+# 1. the application jar
+JAR="$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)"
+if [[ -z "$JAR" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
+	log "building the application jar (mvn -q -B -DskipTests package)"
+	(cd "$ROOT" && mvn -q -B -DskipTests package)
+	JAR="$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)"
+fi
+log "application jar: ${JAR#"$ROOT/"}"
+
+# 2. the generator and the extract
+if [[ ! -f "$CLASSES/be/ebox/bench/KboExtractGenerator.class" \
+		|| -n "$(find "$HERE/src" -newer "$CLASSES/be/ebox/bench/KboExtractGenerator.class" -type f -print -quit)" ]]; then
+	rm -rf "$CLASSES"
+	javac -encoding UTF-8 --release 17 -d "$CLASSES" "$HERE"/src/be/ebox/bench/*.java
+	cp "$HERE/src/be/ebox/bench/code.csv" "$CLASSES/be/ebox/bench/"
+	java -cp "$CLASSES" be.ebox.bench.Numbers >&2
+fi
+if [[ "${KEEP_EXTRACT:-1}" == 1 && -f "$EXTRACT/.complete" && "$EXTRACT/.complete" -nt "$CLASSES/be/ebox/bench/KboExtractGenerator.class" ]]; then
+	log "reusing $EXTRACT"
+else
+	rm -rf "$EXTRACT"
+	log "generating $N enterprises into ${EXTRACT#"$ROOT/"}"
+	java -cp "$CLASSES" be.ebox.bench.KboExtractGenerator "$EXTRACT" "$N" >&2
+	touch "$EXTRACT/.complete"
+fi
+FILES=(enterprise establishment denomination address)
+declare -A ROWS
+TOTAL_ROWS=0
+for f in "${FILES[@]}"; do
+	ROWS[$f]=$(csv_rows "$EXTRACT/$f.csv")
+	TOTAL_ROWS=$((TOTAL_ROWS + ROWS[$f]))
+done
+EXTRACT_MB=$(du -sm "$EXTRACT" | cut -f1)
+log "extract: $TOTAL_ROWS rows (enterprise ${ROWS[enterprise]}, establishment ${ROWS[establishment]}, denomination ${ROWS[denomination]}, address ${ROWS[address]}), $EXTRACT_MB MB"
+
+# 3. fresh scratch databases
+for db in "$COPY_DB" "$IMPORT_DB"; do
+	psql_q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+done
+
+# 4. the COPY baseline
+psql_q -d "$COPY_DB" -f "$HERE/copy-baseline.sql"
+psql_q -d "$COPY_DB" -c CHECKPOINT
+declare -A COPY_S
+COPY_START=$(now)
+for f in "${FILES[@]}"; do
+	t0=$(now)
+	psql_q -d "$COPY_DB" -c "\\copy $f FROM '$EXTRACT/$f.csv' WITH (FORMAT csv, HEADER true)"
+	COPY_S[$f]=$(seconds "$t0" "$(now)")
+	log "COPY $f: ${ROWS[$f]} rows in ${COPY_S[$f]} s"
+done
+COPY_WALL=$(seconds "$COPY_START" "$(now)")
+COPIED=$(psql -X -At -d "$COPY_DB" -c "SELECT (SELECT count(*) FROM enterprise) + (SELECT count(*) FROM establishment)
+	+ (SELECT count(*) FROM denomination) + (SELECT count(*) FROM address)")
+if [[ "$COPIED" != "$TOTAL_ROWS" ]]; then
+	log "COPY baseline loaded $COPIED rows, expected $TOTAL_ROWS"
+	exit 1
+fi
+
+if [[ "$SKIP_IMPORT" == 1 ]]; then
+	log "COPY baseline: $TOTAL_ROWS rows in $COPY_WALL s = $(rate "$TOTAL_ROWS" "$COPY_WALL") rows/s (SKIP_IMPORT=1: importer not run)"
+	exit 0
+fi
+
+# 5. the importer, on a fresh database, then again on the same data (every row already there)
+TIME_V=()
+if /usr/bin/time -v true >/dev/null 2>&1; then
+	TIME_V=(/usr/bin/time -v -o)
+fi
+
+# run_import <label>: runs the jar, leaves wall seconds in IMPORT_WALL, its log in $OUT/import-<label>.log
+run_import() {
+	local label="$1" log_file="$OUT/import-$1.log" time_file="$OUT/import-$1.time" t0 status
+	psql_q -d "$IMPORT_DB" -c CHECKPOINT 2>/dev/null || true
+	log "import ($label): java -Xmx$HEAP $JAVA_OPTS_EXTRA -jar ${JAR#"$ROOT/"} --import-kbo=${EXTRACT#"$ROOT/"}"
+	t0=$(now)
+	local cmd=(timeout "$IMPORT_TIMEOUT")
+	if [[ ${#TIME_V[@]} -gt 0 ]]; then
+		cmd+=("${TIME_V[@]}" "$time_file")
+	fi
+	# shellcheck disable=SC2206
+	cmd+=(java "-Xmx$HEAP" $JAVA_OPTS_EXTRA -jar "$JAR" --import-kbo="$EXTRACT")
+	set +e
+	EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$IMPORT_DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
+		EBOX_DATA_DIR="$OUT/data" EBOX_PORT=0 "${cmd[@]}" >"$log_file" 2>&1
+	status=$?
+	set -e
+	IMPORT_WALL=$(seconds "$t0" "$(now)")
+	if [[ $status -ne 0 ]]; then
+		log "import ($label) FAILED with exit status $status after $IMPORT_WALL s; last lines of $log_file:"
+		tail -30 "$log_file" >&2
+		exit 1
+	fi
+	log "import ($label) done in $IMPORT_WALL s"
+}
+
+# Figures from the importer's own summary. It prints lines such as
+#   rows: 10591886 (... ), rows/s: 123456, wall time: 85.1 s, peak heap: 210 MB
+# The patterns below are deliberately loose so wording changes do not break the benchmark.
+summary_value() { # <log> <regex for the label> -> first number after it
+	grep -iEo "$2[^0-9]{0,20}[0-9][0-9.,]*( ?[KMG]i?B)?" "$1" | tail -1 | grep -Eo '[0-9][0-9.,]*( ?[KMG]i?B)?$' | tr -d ',' || true
+}
+max_rss_mb() { # <time file> -> MB
+	[[ -f "$1" ]] && awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1" || echo "-"
+}
+
+declare -A IM_WALL IM_OWN IM_ROWS IM_HEAP IM_RSS
+for label in first reimport; do
+	if [[ "$label" == reimport && "$REIMPORT" != 1 ]]; then
+		continue
+	fi
+	run_import "$label"
+	IM_WALL[$label]=$IMPORT_WALL
+	IM_OWN[$label]=$(summary_value "$OUT/import-$label.log" 'wall( time)?')
+	IM_ROWS[$label]=$(summary_value "$OUT/import-$label.log" 'rows( imported)?')
+	IM_HEAP[$label]=$(summary_value "$OUT/import-$label.log" 'peak heap')
+	IM_RSS[$label]=$(max_rss_mb "$OUT/import-$label.time")
+	grep -iE 'rows/s|peak heap|imported|error' "$OUT/import-$label.log" | grep -v -iE '^\s+at ' | tail -8 >&2 || true
+done
+
+# 6. the imported tables must hold every row of the extract
+IMPORTED=$(psql -X -At -d "$IMPORT_DB" -c "SELECT (SELECT count(*) FROM registry_enterprise)
+	+ (SELECT count(*) FROM registry_establishment) + (SELECT count(*) FROM registry_denomination)
+	+ (SELECT count(*) FROM registry_address)")
+log "registry tables hold $IMPORTED rows (extract: $TOTAL_ROWS)"
+
+# 7. the table
+COPY_RATE=$(rate "$TOTAL_ROWS" "$COPY_WALL")
+{
+	echo
+	echo "Registry import benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N enterprises, $TOTAL_ROWS rows, $EXTRACT_MB MB"
+	echo "importer JVM: -Xmx$HEAP ${JAVA_OPTS_EXTRA:-(default GC: G1)}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version') on $PGHOST"
+	printf '%-22s %12s %10s %10s %8s %11s %9s\n' "run" "rows" "wall s" "rows/s" "vs COPY" "peak heap" "max RSS"
+	printf '%-22s %12s %10s %10s %8s %11s %9s\n' "COPY (psql \\copy)" "$TOTAL_ROWS" "$COPY_WALL" "$COPY_RATE" "1.00" "-" "-"
+	for label in first reimport; do
+		[[ -n "${IM_WALL[$label]:-}" ]] || continue
+		# rows/s over the importer's own wall time when it reports one (JVM start and Flyway excluded), else the process
+		own="${IM_OWN[$label]:-}"
+		secs="${own:-${IM_WALL[$label]}}"
+		r=$(rate "$TOTAL_ROWS" "$secs")
+		ratio=$(awk -v a="$r" -v b="$COPY_RATE" 'BEGIN { if (b > 0 && a != "-") printf "%.2f", a / b; else print "-" }')
+		name="importer ($label)"
+		printf '%-22s %12s %10s %10s %8s %11s %9s\n' "$name" "${IM_ROWS[$label]:-$TOTAL_ROWS}" "$secs" "$r" "$ratio" \
+			"${IM_HEAP[$label]:--}" "${IM_RSS[$label]} MB"
+		echo "    (process wall time incl. JVM start and Flyway: ${IM_WALL[$label]} s)"
+	done
+	echo "per-file COPY seconds: enterprise ${COPY_S[enterprise]}, establishment ${COPY_S[establishment]}, denomination ${COPY_S[denomination]}, address ${COPY_S[address]}"
+} | tee "$OUT/result-$N.txt"
+
+if [[ "$IMPORTED" != "$TOTAL_ROWS" ]]; then
+	log "the importer left $IMPORTED rows in the registry tables, the extract has $TOTAL_ROWS"
+	exit 1
+fi
