@@ -13,6 +13,13 @@ public interface RegistryImports {
 	/** Runs an import to its end in the calling thread (command line, benchmark, demo data). */
 	ImportStatus run(Path folderOrZip, String requestedBy);
 
+	/**
+	 * Imports the small made-up extract bundled in the application ({@code kbo-sample/}, see its README) to its end,
+	 * for demo data and tests. Idempotent like every import.
+	 */
+	ImportStatus importSample(String requestedBy);
+
+	/** The import with its stored errors (the first 1 000 malformed lines). */
 	Optional<ImportStatus> status(long importId);
 
 	/** The latest imports, newest first. */

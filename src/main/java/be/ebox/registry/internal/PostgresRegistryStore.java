@@ -1,0 +1,183 @@
+package be.ebox.registry.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Collection;
+
+import be.ebox.registry.internal.KboRow.AddressRow;
+import be.ebox.registry.internal.KboRow.DenominationRow;
+import be.ebox.registry.internal.KboRow.EnterpriseRow;
+import be.ebox.registry.internal.KboRow.EstablishmentRow;
+import org.postgresql.PGConnection;
+
+/**
+ * PostgreSQL: each batch is COPYed (CSV format, the driver's CopyManager) into a session-local staging table, then
+ * moved with one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}. COPY is the fastest way in; the upsert keeps the
+ * import idempotent. The staging tables are {@code TEMP ... ON COMMIT DELETE ROWS}: every batch starts empty.
+ * Values only ever travel as COPY data, never inside SQL text.
+ */
+class PostgresRegistryStore implements RegistryStore {
+
+	@Override
+	public void prepare(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("""
+					CREATE TEMP TABLE IF NOT EXISTS registry_stage_enterprise (enterprise_number CHAR(10),
+					status VARCHAR(4), juridical_situation VARCHAR(4), type_of_enterprise VARCHAR(2),
+					juridical_form VARCHAR(4), juridical_form_cac VARCHAR(4), start_date DATE) ON COMMIT DELETE ROWS""");
+			statement.execute("""
+					CREATE TEMP TABLE IF NOT EXISTS registry_stage_establishment (establishment_number CHAR(10),
+					enterprise_number CHAR(10), start_date DATE) ON COMMIT DELETE ROWS""");
+			statement.execute("""
+					CREATE TEMP TABLE IF NOT EXISTS registry_stage_denomination (entity_number CHAR(10),
+					language CHAR(1), type_of_denomination CHAR(3), denomination VARCHAR(320)) ON COMMIT DELETE ROWS""");
+			statement.execute("""
+					CREATE TEMP TABLE IF NOT EXISTS registry_stage_address (entity_number CHAR(10),
+					type_of_address VARCHAR(4), country_nl VARCHAR(100), country_fr VARCHAR(100), zipcode VARCHAR(20),
+					municipality_nl VARCHAR(200), municipality_fr VARCHAR(200), street_nl VARCHAR(200),
+					street_fr VARCHAR(200), house_number VARCHAR(40), box VARCHAR(40), extra_address_info VARCHAR(200),
+					date_striking_off DATE) ON COMMIT DELETE ROWS""");
+		}
+		connection.commit();
+	}
+
+	@Override
+	public void enterprises(Connection connection, Collection<EnterpriseRow> rows) throws SQLException {
+		var csv = new StringBuilder(rows.size() * 48);
+		for (EnterpriseRow row : rows) {
+			line(csv, row.enterpriseNumber(), row.status(), row.juridicalSituation(), row.typeOfEnterprise(),
+					row.juridicalForm(), row.juridicalFormCac(), row.startDate());
+		}
+		copy(connection, "registry_stage_enterprise", csv);
+		update(connection, """
+				INSERT INTO registry_enterprise (enterprise_number, status, juridical_situation, type_of_enterprise,
+				juridical_form, juridical_form_cac, start_date)
+				SELECT enterprise_number, status, juridical_situation, type_of_enterprise, juridical_form,
+				juridical_form_cac, start_date FROM registry_stage_enterprise
+				ON CONFLICT (enterprise_number) DO UPDATE SET status = EXCLUDED.status,
+				juridical_situation = EXCLUDED.juridical_situation, type_of_enterprise = EXCLUDED.type_of_enterprise,
+				juridical_form = EXCLUDED.juridical_form, juridical_form_cac = EXCLUDED.juridical_form_cac,
+				start_date = EXCLUDED.start_date
+				WHERE (registry_enterprise.status, registry_enterprise.juridical_situation,
+				registry_enterprise.type_of_enterprise, registry_enterprise.juridical_form,
+				registry_enterprise.juridical_form_cac, registry_enterprise.start_date)
+				IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.juridical_situation, EXCLUDED.type_of_enterprise,
+				EXCLUDED.juridical_form, EXCLUDED.juridical_form_cac, EXCLUDED.start_date)""", null);
+	}
+
+	@Override
+	public void establishments(Connection connection, Collection<EstablishmentRow> rows) throws SQLException {
+		var csv = new StringBuilder(rows.size() * 36);
+		for (EstablishmentRow row : rows) {
+			line(csv, row.establishmentNumber(), row.enterpriseNumber(), row.startDate());
+		}
+		copy(connection, "registry_stage_establishment", csv);
+		update(connection, """
+				INSERT INTO registry_establishment (establishment_number, enterprise_number, start_date)
+				SELECT establishment_number, enterprise_number, start_date FROM registry_stage_establishment
+				ON CONFLICT (establishment_number) DO UPDATE SET enterprise_number = EXCLUDED.enterprise_number,
+				start_date = EXCLUDED.start_date
+				WHERE (registry_establishment.enterprise_number, registry_establishment.start_date)
+				IS DISTINCT FROM (EXCLUDED.enterprise_number, EXCLUDED.start_date)""", null);
+	}
+
+	@Override
+	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows)
+			throws SQLException {
+		var csv = new StringBuilder(rows.size() * 64);
+		for (DenominationRow row : rows) {
+			line(csv, row.entityNumber(), row.language(), row.typeOfDenomination(), row.denomination());
+		}
+		copy(connection, "registry_stage_denomination", csv);
+		update(connection, """
+				DELETE FROM registry_denomination d
+				USING (SELECT DISTINCT entity_number FROM registry_stage_denomination) s
+				WHERE d.entity_number = s.entity_number AND d.import_id <> ?""", importId);
+		update(connection, """
+				INSERT INTO registry_denomination (entity_number, language, type_of_denomination, denomination, import_id)
+				SELECT entity_number, language, type_of_denomination, denomination, ? FROM registry_stage_denomination
+				ON CONFLICT (entity_number, type_of_denomination, language, denomination)
+				DO UPDATE SET import_id = EXCLUDED.import_id""", importId);
+	}
+
+	@Override
+	public void addresses(Connection connection, long importId, Collection<AddressRow> rows) throws SQLException {
+		var csv = new StringBuilder(rows.size() * 160);
+		for (AddressRow row : rows) {
+			line(csv, row.entityNumber(), row.typeOfAddress(), row.countryNl(), row.countryFr(), row.zipcode(),
+					row.municipalityNl(), row.municipalityFr(), row.streetNl(), row.streetFr(), row.houseNumber(),
+					row.box(), row.extraAddressInfo(), row.dateStrikingOff());
+		}
+		copy(connection, "registry_stage_address", csv);
+		update(connection, """
+				DELETE FROM registry_address d
+				USING (SELECT DISTINCT entity_number FROM registry_stage_address) s
+				WHERE d.entity_number = s.entity_number AND d.import_id <> ?""", importId);
+		update(connection, """
+				INSERT INTO registry_address (entity_number, type_of_address, country_nl, country_fr, zipcode,
+				municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, extra_address_info,
+				date_striking_off, import_id)
+				SELECT entity_number, type_of_address, country_nl, country_fr, zipcode, municipality_nl,
+				municipality_fr, street_nl, street_fr, house_number, box, extra_address_info, date_striking_off, ?
+				FROM registry_stage_address
+				ON CONFLICT (entity_number, type_of_address) DO UPDATE SET country_nl = EXCLUDED.country_nl,
+				country_fr = EXCLUDED.country_fr, zipcode = EXCLUDED.zipcode,
+				municipality_nl = EXCLUDED.municipality_nl, municipality_fr = EXCLUDED.municipality_fr,
+				street_nl = EXCLUDED.street_nl, street_fr = EXCLUDED.street_fr, house_number = EXCLUDED.house_number,
+				box = EXCLUDED.box, extra_address_info = EXCLUDED.extra_address_info,
+				date_striking_off = EXCLUDED.date_striking_off, import_id = EXCLUDED.import_id""", importId);
+	}
+
+	/** {@code table} is one of our staging table names, never input. */
+	private static void copy(Connection connection, String table, CharSequence csv) throws SQLException {
+		try {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+		}
+		catch (IOException ex) {
+			throw new SQLException("COPY into " + table + " failed", ex);
+		}
+	}
+
+	private static void update(Connection connection, String sql, Long importId) throws SQLException {
+		try (var statement = connection.prepareStatement(sql)) {
+			if (importId != null) {
+				statement.setLong(1, importId);
+			}
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * One CSV line for COPY: text always quoted (quotes doubled), so an empty string stays distinct from NULL, which
+	 * is an unquoted empty field; dates in ISO form.
+	 */
+	private static void line(StringBuilder csv, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				csv.append(',');
+			}
+			Object value = values[i];
+			if (value instanceof LocalDate date) {
+				csv.append(date);
+			}
+			else if (value != null) {
+				String text = value.toString();
+				csv.append('"');
+				if (text.indexOf('"') >= 0) {
+					csv.append(text.replace("\"", "\"\""));
+				}
+				else {
+					csv.append(text);
+				}
+				csv.append('"');
+			}
+		}
+		csv.append('\n');
+	}
+}
