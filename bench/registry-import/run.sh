@@ -36,9 +36,9 @@ psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 mkdir -p "$OUT"
 
-# 1. the application jar
-JAR="$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)"
-if [[ -z "$JAR" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
+# 1. the application jar (EBOX_JAR: use that jar as is)
+JAR="${EBOX_JAR:-$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
+if [[ -z "${EBOX_JAR:-}" ]] && [[ -z "$JAR" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
 	log "building the application jar (mvn -q -B -DskipTests package)"
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 	JAR="$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)"
@@ -132,9 +132,8 @@ run_import() {
 	log "import ($label) done in $IMPORT_WALL s"
 }
 
-# Figures from the importer's own summary. It prints lines such as
-#   rows: 10591886 (... ), rows/s: 123456, wall time: 85.1 s, peak heap: 210 MB
-# The patterns below are deliberately loose so wording changes do not break the benchmark.
+# Figures from the importer's own summary (KboImportCommand), one "key: value" per line:
+#   rows read: 10591886 / rows imported: 10591886 / rows per second: 123456 / wall time: 85.123 s / peak heap: 210 MB
 summary_value() { # <log> <regex for the label> -> first number after it
 	grep -iEo "$2[^0-9]{0,20}[0-9][0-9.,]*( ?[KMG]i?B)?" "$1" | tail -1 | grep -Eo '[0-9][0-9.,]*( ?[KMG]i?B)?$' | tr -d ',' || true
 }
@@ -149,11 +148,11 @@ for label in first reimport; do
 	fi
 	run_import "$label"
 	IM_WALL[$label]=$IMPORT_WALL
-	IM_OWN[$label]=$(summary_value "$OUT/import-$label.log" 'wall( time)?')
-	IM_ROWS[$label]=$(summary_value "$OUT/import-$label.log" 'rows( imported)?')
+	IM_OWN[$label]=$(summary_value "$OUT/import-$label.log" 'wall time')
+	IM_ROWS[$label]=$(summary_value "$OUT/import-$label.log" 'rows imported')
 	IM_HEAP[$label]=$(summary_value "$OUT/import-$label.log" 'peak heap')
 	IM_RSS[$label]=$(max_rss_mb "$OUT/import-$label.time")
-	grep -iE 'rows/s|peak heap|imported|error' "$OUT/import-$label.log" | grep -v -iE '^\s+at ' | tail -8 >&2 || true
+	grep -E '^(KBO import|rows|errors?|failure|wall time|peak heap)' "$OUT/import-$label.log" | head -20 >&2 || true
 done
 
 # 6. the imported tables must hold every row of the extract
