@@ -35,6 +35,34 @@ csv_rows() { echo $(( $(wc -l < "$1") - 1 )); }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 mkdir -p "$OUT"
+if ! /usr/bin/time -v true >/dev/null 2>&1; then
+	echo "run.sh needs GNU time as /usr/bin/time (apt-get install time)" >&2
+	exit 2
+fi
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# CPU time of the PostgreSQL backends serving one database. The machine may be shared (load from other work
+# stretches wall time), so every run also reports CPU seconds: client (psql or the JVM, from /usr/bin/time) plus
+# server (these backends; background writers and the checkpointer are not counted). Samples /proc every 0.2 s and
+# keeps each backend's last value; needs to run as root or postgres, else it reports "-".
+CLK_TCK=$(getconf CLK_TCK)
+backend_cpu_start() { # <db> <file>
+	( while :; do
+		for p in $(pgrep -u postgres -f "postgres: .*$1 " 2>/dev/null); do
+			awk -v p="$p" '{ print p, $14 + $15 }' "/proc/$p/stat" 2>/dev/null
+		done
+		sleep 0.2
+	done ) >"$2" &
+	WATCH_PID=$!
+}
+backend_cpu_stop() { # <file> -> CPU seconds, or "-"
+	kill "$WATCH_PID" 2>/dev/null || true
+	wait "$WATCH_PID" 2>/dev/null || true
+	awk -v hz="$CLK_TCK" '{ last[$1] = $2 } END { for (p in last) s += last[p]; if (NR == 0) print "-"; else printf "%.1f", s / hz }' "$1"
+}
+client_cpu() { # <time -v file> -> user + system seconds
+	awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"
+}
 
 # 1. the application jar (EBOX_JAR: use that jar as is)
 JAR="${EBOX_JAR:-$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
@@ -80,14 +108,27 @@ done
 psql_q -d "$COPY_DB" -f "$HERE/copy-baseline.sql"
 psql_q -d "$COPY_DB" -c CHECKPOINT
 declare -A COPY_S
+# one psql session for the four files (one backend, so the CPU sampler sees it whole); \timing gives each file's time
+{
+	echo '\timing on'
+	for f in "${FILES[@]}"; do
+		echo "\\copy $f FROM '$EXTRACT/$f.csv' WITH (FORMAT csv, HEADER true)"
+	done
+} >"$OUT/copy.sql"
+backend_cpu_start "$COPY_DB" "$OUT/copy.cpu"
 COPY_START=$(now)
-for f in "${FILES[@]}"; do
-	t0=$(now)
-	psql_q -d "$COPY_DB" -c "\\copy $f FROM '$EXTRACT/$f.csv' WITH (FORMAT csv, HEADER true)"
-	COPY_S[$f]=$(seconds "$t0" "$(now)")
-	log "COPY $f: ${ROWS[$f]} rows in ${COPY_S[$f]} s"
-done
+COPY_TIMES=$(/usr/bin/time -v -o "$OUT/copy.time" psql -X -v ON_ERROR_STOP=1 -d "$COPY_DB" -f "$OUT/copy.sql" \
+	| awk '/^Time:/ { print $2 }')
 COPY_WALL=$(seconds "$COPY_START" "$(now)")
+COPY_CLIENT_CPU=$(client_cpu "$OUT/copy.time")
+i=0
+for t in $COPY_TIMES; do
+	f=${FILES[$i]}
+	COPY_S[$f]=$(awk -v ms="$t" 'BEGIN { printf "%.2f", ms / 1000 }')
+	log "COPY $f: ${ROWS[$f]} rows in ${COPY_S[$f]} s"
+	i=$((i + 1))
+done
+COPY_SERVER_CPU=$(backend_cpu_stop "$OUT/copy.cpu")
 COPIED=$(psql -X -At -d "$COPY_DB" -c "SELECT (SELECT count(*) FROM enterprise) + (SELECT count(*) FROM establishment)
 	+ (SELECT count(*) FROM denomination) + (SELECT count(*) FROM address)")
 if [[ "$COPIED" != "$TOTAL_ROWS" ]]; then
@@ -95,16 +136,21 @@ if [[ "$COPIED" != "$TOTAL_ROWS" ]]; then
 	exit 1
 fi
 
+# 4b. the keyed reference: the plain rows moved into registry-shaped tables (types, keys, index) by SQL alone
+backend_cpu_start "$COPY_DB" "$OUT/keyed.cpu"
+KEYED_TIMES=$(psql -X -q -v ON_ERROR_STOP=1 -d "$COPY_DB" -f "$HERE/keyed-baseline.sql" | awk '/^Time:/ { print $2 }')
+KEYED_SERVER_CPU=$(backend_cpu_stop "$OUT/keyed.cpu")
+KEYED_INSERT_S=$(echo "$KEYED_TIMES" | awk '{ s += $1 } END { printf "%.2f", s / 1000 }')
+KEYED_WALL=$(awk -v a="$COPY_WALL" -v b="$KEYED_INSERT_S" 'BEGIN { printf "%.2f", a + b }')
+log "keyed INSERT ... SELECT: $KEYED_INSERT_S s ($(echo $KEYED_TIMES | tr ' ' '/') ms)"
+
 if [[ "$SKIP_IMPORT" == 1 ]]; then
 	log "COPY baseline: $TOTAL_ROWS rows in $COPY_WALL s = $(rate "$TOTAL_ROWS" "$COPY_WALL") rows/s (SKIP_IMPORT=1: importer not run)"
 	exit 0
 fi
 
 # 5. the importer, on a fresh database, then again on the same data (every row already there)
-TIME_V=()
-if /usr/bin/time -v true >/dev/null 2>&1; then
-	TIME_V=(/usr/bin/time -v -o)
-fi
+TIME_V=(/usr/bin/time -v -o)
 
 # run_import <label>: runs the jar, leaves wall seconds in IMPORT_WALL, its log in $OUT/import-<label>.log
 run_import() {
@@ -118,12 +164,14 @@ run_import() {
 	fi
 	# shellcheck disable=SC2206
 	cmd+=(java "-Xmx$HEAP" $JAVA_OPTS_EXTRA -jar "$JAR" --import-kbo="$EXTRACT")
+	backend_cpu_start "$IMPORT_DB" "$OUT/import-$label.cpu"
 	set +e
 	EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$IMPORT_DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
 		EBOX_DATA_DIR="$OUT/data" EBOX_PORT=0 "${cmd[@]}" >"$log_file" 2>&1
 	status=$?
 	set -e
 	IMPORT_WALL=$(seconds "$t0" "$(now)")
+	IMPORT_SERVER_CPU=$(backend_cpu_stop "$OUT/import-$label.cpu")
 	if [[ $status -ne 0 ]]; then
 		log "import ($label) FAILED with exit status $status after $IMPORT_WALL s; last lines of $log_file:"
 		tail -30 "$log_file" >&2
@@ -141,7 +189,7 @@ max_rss_mb() { # <time file> -> MB
 	[[ -f "$1" ]] && awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1" || echo "-"
 }
 
-declare -A IM_WALL IM_OWN IM_ROWS IM_HEAP IM_RSS
+declare -A IM_WALL IM_OWN IM_ROWS IM_HEAP IM_RSS IM_CPU
 for label in first reimport; do
 	if [[ "$label" == reimport && "$REIMPORT" != 1 ]]; then
 		continue
@@ -152,6 +200,7 @@ for label in first reimport; do
 	IM_ROWS[$label]=$(summary_value "$OUT/import-$label.log" 'rows imported')
 	IM_HEAP[$label]=$(summary_value "$OUT/import-$label.log" 'peak heap')
 	IM_RSS[$label]=$(max_rss_mb "$OUT/import-$label.time")
+	IM_CPU[$label]="$(client_cpu "$OUT/import-$label.time") + $IMPORT_SERVER_CPU"
 	grep -E '^(KBO import|rows|errors?|failure|wall time|peak heap)' "$OUT/import-$label.log" | head -20 >&2 || true
 done
 
@@ -163,25 +212,28 @@ log "registry tables hold $IMPORTED rows (extract: $TOTAL_ROWS)"
 
 # 7. the table
 COPY_RATE=$(rate "$TOTAL_ROWS" "$COPY_WALL")
+KEYED_RATE=$(rate "$TOTAL_ROWS" "$KEYED_WALL")
+ratio() { awk -v a="$1" -v b="$COPY_RATE" 'BEGIN { if (b > 0 && a != "-") printf "%.3f", a / b; else print "-" }'; }
+ROW='%-20s %11s %9s %9s %8s %15s %10s %9s\n'
 {
 	echo
-	echo "Registry import benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N enterprises, $TOTAL_ROWS rows, $EXTRACT_MB MB"
-	echo "importer JVM: -Xmx$HEAP ${JAVA_OPTS_EXTRA:-(default GC: G1)}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version') on $PGHOST"
-	printf '%-22s %12s %10s %10s %8s %11s %9s\n' "run" "rows" "wall s" "rows/s" "vs COPY" "peak heap" "max RSS"
-	printf '%-22s %12s %10s %10s %8s %11s %9s\n' "COPY (psql \\copy)" "$TOTAL_ROWS" "$COPY_WALL" "$COPY_RATE" "1.00" "-" "-"
+	echo "Registry import benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N enterprises, $TOTAL_ROWS rows, $EXTRACT_MB MB of CSV"
+	echo "importer JVM: -Xmx$HEAP ${JAVA_OPTS_EXTRA:-(default GC, G1)}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d' ' -f1) on $PGHOST; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+	printf "$ROW" "run" "rows" "wall s" "rows/s" "vs COPY" "CPU s cli+srv" "peak heap" "max RSS"
+	printf "$ROW" "COPY (psql \\copy)" "$TOTAL_ROWS" "$COPY_WALL" "$COPY_RATE" "1" "$COPY_CLIENT_CPU + $COPY_SERVER_CPU" "-" "-"
+	printf "$ROW" "COPY + keyed INSERT" "$TOTAL_ROWS" "$KEYED_WALL" "$KEYED_RATE" "$(ratio "$KEYED_RATE")" \
+		"$COPY_CLIENT_CPU + $(awk -v a="$COPY_SERVER_CPU" -v b="$KEYED_SERVER_CPU" 'BEGIN { print a + b }')" "-" "-"
 	for label in first reimport; do
 		[[ -n "${IM_WALL[$label]:-}" ]] || continue
-		# rows/s over the importer's own wall time when it reports one (JVM start and Flyway excluded), else the process
+		# the importer's own wall time (JVM start and Flyway excluded) when it reports one, else the process's
 		own="${IM_OWN[$label]:-}"
 		secs="${own:-${IM_WALL[$label]}}"
 		r=$(rate "$TOTAL_ROWS" "$secs")
-		ratio=$(awk -v a="$r" -v b="$COPY_RATE" 'BEGIN { if (b > 0 && a != "-") printf "%.2f", a / b; else print "-" }')
-		name="importer ($label)"
-		printf '%-22s %12s %10s %10s %8s %11s %9s\n' "$name" "${IM_ROWS[$label]:-$TOTAL_ROWS}" "$secs" "$r" "$ratio" \
+		printf "$ROW" "importer ($label)" "${IM_ROWS[$label]:-?}" "$secs" "$r" "$(ratio "$r")" "${IM_CPU[$label]}" \
 			"${IM_HEAP[$label]:--}" "${IM_RSS[$label]} MB"
-		echo "    (process wall time incl. JVM start and Flyway: ${IM_WALL[$label]} s)"
 	done
-	echo "per-file COPY seconds: enterprise ${COPY_S[enterprise]}, establishment ${COPY_S[establishment]}, denomination ${COPY_S[denomination]}, address ${COPY_S[address]}"
+	echo "process wall time incl. JVM start and Flyway: first ${IM_WALL[first]:-} s, re-import ${IM_WALL[reimport]:--} s"
+	echo "COPY per file (s): enterprise ${COPY_S[enterprise]}, establishment ${COPY_S[establishment]}, denomination ${COPY_S[denomination]}, address ${COPY_S[address]}; keyed INSERTs (ms): $(echo $KEYED_TIMES | tr ' ' '/')"
 } | tee "$OUT/result-$N.txt"
 
 if [[ "$IMPORTED" != "$TOTAL_ROWS" ]]; then
