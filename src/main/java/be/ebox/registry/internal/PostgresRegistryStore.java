@@ -66,7 +66,7 @@ class PostgresRegistryStore implements RegistryStore {
 				registry_enterprise.type_of_enterprise, registry_enterprise.juridical_form,
 				registry_enterprise.juridical_form_cac, registry_enterprise.start_date)
 				IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.juridical_situation, EXCLUDED.type_of_enterprise,
-				EXCLUDED.juridical_form, EXCLUDED.juridical_form_cac, EXCLUDED.start_date)""");
+				EXCLUDED.juridical_form, EXCLUDED.juridical_form_cac, EXCLUDED.start_date)""", null);
 	}
 
 	@Override
@@ -82,7 +82,7 @@ class PostgresRegistryStore implements RegistryStore {
 				ON CONFLICT (establishment_number) DO UPDATE SET enterprise_number = EXCLUDED.enterprise_number,
 				start_date = EXCLUDED.start_date
 				WHERE (registry_establishment.enterprise_number, registry_establishment.start_date)
-				IS DISTINCT FROM (EXCLUDED.enterprise_number, EXCLUDED.start_date)""");
+				IS DISTINCT FROM (EXCLUDED.enterprise_number, EXCLUDED.start_date)""", null);
 	}
 
 	@Override
@@ -96,8 +96,7 @@ class PostgresRegistryStore implements RegistryStore {
 		update(connection, """
 				DELETE FROM registry_denomination d
 				USING (SELECT DISTINCT entity_number FROM registry_stage_denomination) s
-				WHERE d.entity_number = s.entity_number AND d.entity_number BETWEEN ? AND ? AND d.import_id <> ?""",
-				firstEntity(rows, DenominationRow::entityNumber), lastEntity(rows, DenominationRow::entityNumber), importId);
+				WHERE d.entity_number = s.entity_number AND d.import_id <> ?""", importId);
 		update(connection, """
 				INSERT INTO registry_denomination (entity_number, language, type_of_denomination, denomination, import_id)
 				SELECT entity_number, language, type_of_denomination, denomination, ? FROM registry_stage_denomination
@@ -117,8 +116,7 @@ class PostgresRegistryStore implements RegistryStore {
 		update(connection, """
 				DELETE FROM registry_address d
 				USING (SELECT DISTINCT entity_number FROM registry_stage_address) s
-				WHERE d.entity_number = s.entity_number AND d.entity_number BETWEEN ? AND ? AND d.import_id <> ?""",
-				firstEntity(rows, AddressRow::entityNumber), lastEntity(rows, AddressRow::entityNumber), importId);
+				WHERE d.entity_number = s.entity_number AND d.import_id <> ?""", importId);
 		update(connection, """
 				INSERT INTO registry_address (entity_number, type_of_address, country_nl, country_fr, zipcode,
 				municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, extra_address_info,
@@ -146,36 +144,13 @@ class PostgresRegistryStore implements RegistryStore {
 		}
 	}
 
-	/** Binds {@code parameters} (String or Long, none null) in order. */
-	private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+	private static void update(Connection connection, String sql, Long importId) throws SQLException {
 		try (var statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				if (parameters[i] instanceof Long number) {
-					statement.setLong(i + 1, number);
-				}
-				else {
-					statement.setString(i + 1, (String) parameters[i]);
-				}
+			if (importId != null) {
+				statement.setLong(1, importId);
 			}
 			statement.executeUpdate();
 		}
-	}
-
-	/*
-	 * The entity-number range of a batch bounds the DELETE that replaces an entity's rows. Without it PostgreSQL joins
-	 * the staging table against the whole target table: before the target has statistics (a first import: autovacuum
-	 * has not analysed it yet) it expects ~200 staged entities x 0.5 % of the table per entity and picks a hash join
-	 * over a sequential scan, so every batch reads the entire table and an import gets quadratic (a 2-million-enterprise
-	 * extract: address batches at 0.5-1 s each). A BETWEEN on the primary key's leading column makes an index range scan
-	 * the cheap plan with or without statistics; the extract's files are sorted by entity number, so the range of a
-	 * batch is narrow. Numbers are ten digits, so text order is numeric order.
-	 */
-	private static <T> String firstEntity(Collection<T> rows, java.util.function.Function<T, String> entity) {
-		return rows.stream().map(entity).min(String::compareTo).orElseThrow();
-	}
-
-	private static <T> String lastEntity(Collection<T> rows, java.util.function.Function<T, String> entity) {
-		return rows.stream().map(entity).max(String::compareTo).orElseThrow();
 	}
 
 	/**
