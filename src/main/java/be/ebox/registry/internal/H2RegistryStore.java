@@ -16,7 +16,8 @@ import be.ebox.registry.internal.KboRow.EstablishmentRow;
 class H2RegistryStore implements RegistryStore {
 
 	@Override
-	public void enterprises(Connection connection, Collection<EnterpriseRow> rows) throws SQLException {
+	public void enterprises(Connection connection, Collection<EnterpriseRow> rows, boolean wasEmpty)
+			throws SQLException {
 		try (var merge = connection.prepareStatement("""
 				MERGE INTO registry_enterprise (enterprise_number, status, juridical_situation, type_of_enterprise,
 				juridical_form, juridical_form_cac, start_date) KEY (enterprise_number) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -29,7 +30,8 @@ class H2RegistryStore implements RegistryStore {
 	}
 
 	@Override
-	public void establishments(Connection connection, Collection<EstablishmentRow> rows) throws SQLException {
+	public void establishments(Connection connection, Collection<EstablishmentRow> rows, boolean wasEmpty)
+			throws SQLException {
 		try (var merge = connection.prepareStatement("""
 				MERGE INTO registry_establishment (establishment_number, enterprise_number, start_date)
 				KEY (establishment_number) VALUES (?, ?, ?)""")) {
@@ -41,11 +43,13 @@ class H2RegistryStore implements RegistryStore {
 	}
 
 	@Override
-	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows)
+	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean wasEmpty)
 			throws SQLException {
 		Set<String> entities = new LinkedHashSet<>();
 		rows.forEach(row -> entities.add(row.entityNumber()));
-		deleteOthers(connection, "registry_denomination", importId, entities);
+		if (!wasEmpty) {
+			deleteOthers(connection, "registry_denomination", importId, entities);
+		}
 		try (var merge = connection.prepareStatement("""
 				MERGE INTO registry_denomination (entity_number, language, type_of_denomination, denomination, import_id)
 				KEY (entity_number, type_of_denomination, language, denomination) VALUES (?, ?, ?, ?, ?)""")) {
@@ -57,10 +61,13 @@ class H2RegistryStore implements RegistryStore {
 	}
 
 	@Override
-	public void addresses(Connection connection, long importId, Collection<AddressRow> rows) throws SQLException {
+	public void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean wasEmpty)
+			throws SQLException {
 		Set<String> entities = new LinkedHashSet<>();
 		rows.forEach(row -> entities.add(row.entityNumber()));
-		deleteOthers(connection, "registry_address", importId, entities);
+		if (!wasEmpty) {
+			deleteOthers(connection, "registry_address", importId, entities);
+		}
 		try (var merge = connection.prepareStatement("""
 				MERGE INTO registry_address (entity_number, type_of_address, country_nl, country_fr, zipcode,
 				municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, extra_address_info,

@@ -1,20 +1,18 @@
 package be.ebox.registry.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import be.ebox.registry.ImportStatus.ImportError;
+import be.ebox.registry.internal.KboBatchReader.Batch;
 import be.ebox.registry.internal.KboRow.AddressRow;
 import be.ebox.registry.internal.KboRow.DenominationRow;
 import be.ebox.registry.internal.KboRow.EnterpriseRow;
@@ -31,7 +29,7 @@ import org.springframework.stereotype.Component;
  * fails (I/O, database) the current batch rolls back and the import is marked FAILED with the reason; the batches
  * before it stay, and they are valid data. Because every write is an upsert keyed on the KBO numbers (and
  * denominations/addresses of an entity are replaced, not appended), running the same extract again completes the data
- * without duplicates. Memory stays bounded by one batch whatever the size of the files.
+ * without duplicates. Memory stays bounded by a few batches whatever the size of the files.
  */
 @Component
 class KboImporter {
@@ -43,6 +41,9 @@ class KboImporter {
 	private final ImportJournal journal;
 
 	private final int batchSize;
+
+	/** Batches parsed ahead of the database; with the one being built and the one being written, memory holds 4. */
+	private static final int QUEUED_BATCHES = 2;
 
 	KboImporter(DataSource dataSource, RegistryStore store, ImportJournal journal,
 			@Value("${ebox.registry.import-batch-size:10000}") int batchSize) {
@@ -66,20 +67,17 @@ class KboImporter {
 				connection.setAutoCommit(false);
 				try {
 					store.prepare(connection);
-					new Run(importId, source, connection).all(files);
+					write(importId, connection, source, files);
 				}
 				catch (SQLException | IOException | RuntimeException ex) {
 					connection.rollback();
 					throw ex;
 				}
 				finally {
-					connection.setAutoCommit(true);
+					finish(connection);
 				}
 			}
 			journal.finish(importId);
-		}
-		catch (StoreFailure ex) {
-			journal.fail(importId, "database: " + ex.getCause().getMessage());
 		}
 		catch (SQLException ex) {
 			journal.fail(importId, "database: " + ex.getMessage());
@@ -92,139 +90,90 @@ class KboImporter {
 		}
 	}
 
-	/** The state of one import while it streams; lives on one thread. */
-	private final class Run implements KboCsvReader.Sink {
-
-		private final long importId;
-
-		private final KboSource source;
-
-		private final Connection connection;
-
-		private final KboSource.ByteCounter bytes = new KboSource.ByteCounter();
-
-		private final Map<Object, KboRow> batch = new LinkedHashMap<>();
-
-		private final List<ImportError> newErrors = new ArrayList<>();
-
-		private KboFile file;
-
-		private LocalDate snapshotDate;
-
-		private long rowsRead;
-
-		private long rowsImported;
-
-		private long errors;
-
-		private long storedErrors;
-
-		Run(long importId, KboSource source, Connection connection) {
-			this.importId = importId;
-			this.source = source;
-			this.connection = connection;
-		}
-
-		void all(List<KboFile> files) throws IOException, SQLException {
-			for (KboFile next : files) {
-				file = next;
-				try (InputStream in = source.open(next, bytes)) {
-					KboCsvReader.read(next, next.fileName(), in, this);
+	/**
+	 * The consumer half: a reader thread parses ahead (at most {@link #QUEUED_BATCHES} batches) while this thread
+	 * writes and commits batch after batch.
+	 */
+	private void write(long importId, Connection connection, KboSource source, List<KboFile> files)
+			throws SQLException, IOException {
+		Empty empty = new Empty(isEmpty(connection, "registry_enterprise"), isEmpty(connection, "registry_establishment"),
+				isEmpty(connection, "registry_denomination"), isEmpty(connection, "registry_address"));
+		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+		var cancelled = new AtomicBoolean();
+		var reader = new KboBatchReader(source, batchSize, queue, cancelled::get);
+		var thread = new Thread(() -> reader.readAll(files), "registry-import-reader-" + importId);
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			long imported = 0;
+			while (true) {
+				Batch batch = take(queue);
+				if (batch.failure() instanceof IOException ex) {
+					throw ex;
 				}
-				flush();
-			}
-		}
-
-		@Override
-		public void row(KboRow row) {
-			if (row instanceof KboRow.Meta meta) {
-				if ("SnapshotDate".equalsIgnoreCase(meta.variable())) {
-					try {
-						snapshotDate = KboFields.date(meta.value(), "SnapshotDate");
-					}
-					catch (MalformedLineException ex) {
-						error(file.fileName(), 0, ex.getMessage());
-					}
+				if (batch.failure() instanceof RuntimeException ex) {
+					throw ex;
 				}
-				return;
-			}
-			rowsRead++;
-			// a key seen twice in one batch: the later line wins, as it would across batches
-			batch.put(key(row), row);
-			if (batch.size() >= batchSize) {
-				flushUnchecked();
-			}
-		}
-
-		@Override
-		public void error(String fileName, long line, String reason) {
-			if (line > 1) {
-				rowsRead++;
-			}
-			errors++;
-			if (storedErrors < ImportJournal.STORED_ERRORS) {
-				storedErrors++;
-				newErrors.add(new ImportError(fileName, line, reason));
-				if (newErrors.size() >= batchSize) {
-					flushUnchecked();
+				if (!batch.rows().isEmpty()) {
+					store(connection, importId, batch, empty);
+				}
+				imported += batch.rows().size();
+				journal.progress(connection, importId,
+						new ImportJournal.Counts(batch.bytesRead(), batch.rowsRead(), imported, batch.errorCount()),
+						batch.snapshotDate(), batch.errors(), batch.firstErrorSeq());
+				connection.commit();
+				if (batch.end()) {
+					return;
 				}
 			}
 		}
-
-		private void flushUnchecked() {
-			try {
-				flush();
-			}
-			catch (SQLException ex) {
-				throw new StoreFailure(ex);
-			}
-		}
-
-		@SuppressWarnings("unchecked")
-		private void flush() throws SQLException {
-			if (!batch.isEmpty()) {
-				var rows = batch.values();
-				switch (file) {
-					case ENTERPRISE -> store.enterprises(connection, (java.util.Collection<EnterpriseRow>) (Object) rows);
-					case ESTABLISHMENT ->
-						store.establishments(connection, (java.util.Collection<EstablishmentRow>) (Object) rows);
-					case DENOMINATION ->
-						store.denominations(connection, importId, (java.util.Collection<DenominationRow>) (Object) rows);
-					case ADDRESS -> store.addresses(connection, importId, (java.util.Collection<AddressRow>) (Object) rows);
-					case META -> throw new IllegalStateException("meta.csv has no rows to store");
-				}
-			}
-			long imported = rowsImported + batch.size();
-			journal.progress(connection, importId, new ImportJournal.Counts(bytes.count(), rowsRead, imported, errors),
-					snapshotDate, newErrors, storedErrors - newErrors.size() + 1);
-			connection.commit();
-			rowsImported = imported;
-			batch.clear();
-			newErrors.clear();
-		}
-
-		private static Object key(KboRow row) {
-			if (row instanceof EnterpriseRow r) {
-				return r.enterpriseNumber();
-			}
-			if (row instanceof EstablishmentRow r) {
-				return r.establishmentNumber();
-			}
-			if (row instanceof DenominationRow r) {
-				return List.of(r.entityNumber(), r.typeOfDenomination(), r.language(), r.denomination());
-			}
-			if (row instanceof AddressRow r) {
-				return List.of(r.entityNumber(), r.typeOfAddress());
-			}
-			return row;
+		finally {
+			cancelled.set(true);
 		}
 	}
 
-	/** A database failure inside the streaming callback, unwrapped by {@link #run}. */
-	private static final class StoreFailure extends RuntimeException {
+	/** Which tables were empty when this import began (a first full import: nothing to update or replace). */
+	private record Empty(boolean enterprises, boolean establishments, boolean denominations, boolean addresses) {
+	}
 
-		StoreFailure(SQLException cause) {
-			super(cause);
+	/** {@code table} is one of our constants. */
+	private static boolean isEmpty(Connection connection, String table) throws SQLException {
+		try (var query = connection.createStatement(); var result = query.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+			return !result.next();
+		}
+	}
+
+	/** Gives the pooled connection back as it came; a broken connection must not hide the import's own failure. */
+	private void finish(Connection connection) {
+		try {
+			store.finish(connection);
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// the pool discards broken connections
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void store(Connection connection, long importId, Batch batch, Empty empty) throws SQLException {
+		List<?> rows = batch.rows();
+		switch (batch.file()) {
+			case ENTERPRISE -> store.enterprises(connection, (List<EnterpriseRow>) rows, empty.enterprises());
+			case ESTABLISHMENT -> store.establishments(connection, (List<EstablishmentRow>) rows, empty.establishments());
+			case DENOMINATION -> store.denominations(connection, importId, (List<DenominationRow>) rows,
+					empty.denominations());
+			case ADDRESS -> store.addresses(connection, importId, (List<AddressRow>) rows, empty.addresses());
+			case META -> throw new IllegalStateException("meta.csv has no rows to store");
+		}
+	}
+
+	private static Batch take(BlockingQueue<Batch> queue) {
+		try {
+			return queue.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 }

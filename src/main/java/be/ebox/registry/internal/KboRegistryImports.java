@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
-import be.ebox.audit.AuditEvent;
-import be.ebox.audit.AuditTrail;
 import be.ebox.registry.ImportStatus;
+import be.ebox.registry.RegistryImportEvent;
 import be.ebox.registry.RegistryImports;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
@@ -35,15 +35,16 @@ class KboRegistryImports implements RegistryImports {
 
 	private final ImportJournal journal;
 
-	private final AuditTrail audit;
+	/** Start and end go to the audit trail through events (see {@link RegistryImportEvent}). */
+	private final ApplicationEventPublisher events;
 
 	private final TaskExecutor executor;
 
-	KboRegistryImports(KboImporter importer, ImportJournal journal, AuditTrail audit,
+	KboRegistryImports(KboImporter importer, ImportJournal journal, ApplicationEventPublisher events,
 			@Qualifier("registryImportExecutor") TaskExecutor executor) {
 		this.importer = importer;
 		this.journal = journal;
-		this.audit = audit;
+		this.events = events;
 		this.executor = executor;
 	}
 
@@ -123,7 +124,7 @@ class KboRegistryImports implements RegistryImports {
 
 	private long begin(String source, String requestedBy) {
 		long id = journal.create(source, requestedBy);
-		audit.record(AuditEvent.of(requestedBy, "REGISTRY_IMPORT", null, "import " + id + " started from " + source));
+		events.publishEvent(RegistryImportEvent.started(id, requestedBy, source));
 		return id;
 	}
 
@@ -134,9 +135,7 @@ class KboRegistryImports implements RegistryImports {
 
 	private ImportStatus end(long id, String requestedBy) {
 		ImportStatus status = journal.status(id, ImportJournal.STORED_ERRORS).orElseThrow();
-		audit.record(AuditEvent.of(requestedBy, "REGISTRY_IMPORT", null,
-				"import " + id + " " + status.state() + ": rows read " + status.rowsRead() + ", imported "
-						+ status.rowsImported() + ", errors " + status.errorCount()));
+		events.publishEvent(RegistryImportEvent.ended(requestedBy, status));
 		return status;
 	}
 

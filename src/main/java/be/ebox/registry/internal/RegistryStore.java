@@ -21,11 +21,21 @@ interface RegistryStore {
 	default void prepare(Connection connection) throws SQLException {
 	}
 
-	void enterprises(Connection connection, Collection<EnterpriseRow> rows) throws SQLException;
+	/** Once per import, after the last batch, whatever happened (undoes session settings of {@link #prepare}). */
+	default void finish(Connection connection) throws SQLException {
+	}
 
-	void establishments(Connection connection, Collection<EstablishmentRow> rows) throws SQLException;
+	// wasEmpty: the table held no rows when this import began. Nothing can conflict with other imports' rows then,
+	// so a first full import may take a faster path (and has nothing to replace).
 
-	void denominations(Connection connection, long importId, Collection<DenominationRow> rows) throws SQLException;
+	void enterprises(Connection connection, Collection<EnterpriseRow> rows, boolean wasEmpty) throws SQLException;
 
-	void addresses(Connection connection, long importId, Collection<AddressRow> rows) throws SQLException;
+	void establishments(Connection connection, Collection<EstablishmentRow> rows, boolean wasEmpty)
+			throws SQLException;
+
+	void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean wasEmpty)
+			throws SQLException;
+
+	void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean wasEmpty)
+			throws SQLException;
 }

@@ -132,6 +132,28 @@ class RegistryImportTest {
 		}
 	}
 
+	/** A first import copies straight into the tables; a key written by an earlier batch sends a batch to the upsert. */
+	@Test
+	void fallsBackToTheUpsertWhenAFirstImportMeetsAKeyTwice() throws Exception {
+		String number = Extracts.newEnterpriseNumber();
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			store.prepare(connection);
+			store.enterprises(connection, List.of(new KboRow.EnterpriseRow(number, "AC", "000", "2", "610", null, null)), true);
+			store.denominations(connection, 1, List.of(new KboRow.DenominationRow(number, "2", "001", "Eerste")), true);
+			connection.commit();
+			store.enterprises(connection, List.of(new KboRow.EnterpriseRow(number, "AC", "012", "2", "610", null, null)), true);
+			store.denominations(connection, 1, List.of(new KboRow.DenominationRow(number, "2", "001", "Eerste"),
+					new KboRow.DenominationRow(number, "1", "001", "Premier")), true);
+			connection.commit();
+			store.finish(connection);
+			connection.setAutoCommit(true);
+		}
+		Enterprise enterprise = registry.find(EnterpriseNumber.parse(number)).orElseThrow();
+		assertThat(enterprise.juridicalSituation()).isEqualTo("012");
+		assertThat(enterprise.names()).isEqualTo(Map.of("nl", "Eerste", "fr", "Premier"));
+	}
+
 	@Test
 	void reportsMalformedLinesAndImportsTheRest() throws Exception {
 		Path fixture = new ClassPathResource("kbo-malformed").getFile().toPath();
