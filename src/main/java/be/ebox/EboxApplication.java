@@ -1,10 +1,7 @@
 package be.ebox;
 
-import java.util.Arrays;
-
-import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
@@ -12,11 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class EboxApplication {
 
 	public static void main(String[] args) {
-		var application = new SpringApplicationBuilder(EboxApplication.class);
-		// a command-line import (--import-kbo=...) runs and exits: no web server for it
-		if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--import-kbo"))) {
-			application.web(WebApplicationType.NONE);
-		}
-		application.run(args);
+		SpringApplication.run(EboxApplication.class, args);
 	}
 }

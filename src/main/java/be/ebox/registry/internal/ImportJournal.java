@@ -46,11 +46,17 @@ class ImportJournal {
 			.update();
 	}
 
-	/** Runs in the batch's own transaction, so the counts always match what is committed. */
+	/**
+	 * Runs in the batch's own transaction, so the counts always match what is committed. Batches may commit out of
+	 * order (parallel writers): the reader's running totals only ever grow, the imported rows are added.
+	 *
+	 * @param counts the reader's totals when the batch was cut, and the rows of this batch as {@code rowsImported}
+	 */
 	void progress(Connection connection, long id, Counts counts, LocalDate snapshotDate, List<ImportError> newErrors,
 			long firstErrorSeq) throws SQLException {
 		try (var update = connection.prepareStatement("""
-				UPDATE registry_import SET bytes_read = ?, rows_read = ?, rows_imported = ?, error_count = ?,
+				UPDATE registry_import SET bytes_read = GREATEST(bytes_read, ?), rows_read = GREATEST(rows_read, ?),
+				rows_imported = rows_imported + ?, error_count = GREATEST(error_count, ?),
 				snapshot_date = COALESCE(?, snapshot_date) WHERE id = ?""")) {
 			update.setLong(1, counts.bytesRead());
 			update.setLong(2, counts.rowsRead());

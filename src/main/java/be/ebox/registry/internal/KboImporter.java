@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -26,8 +29,8 @@ import org.springframework.stereotype.Component;
  * Nothing half-written: the files are streamed record by record and written in batches of {@code batchSize} valid
  * rows. Each batch — its rows, the progress counters in {@code registry_import} and its malformed lines — commits in
  * one transaction, so what the database holds is always whole batches and counts that match them. When an import
- * fails (I/O, database) the current batch rolls back and the import is marked FAILED with the reason; the batches
- * before it stay, and they are valid data. Because every write is an upsert keyed on the KBO numbers (and
+ * fails (I/O, database) the batches in flight roll back and the import is marked FAILED with the reason; the batches
+ * committed stay, and they are valid data. Because every write is an upsert keyed on the KBO numbers (and
  * denominations/addresses of an entity are replaced, not appended), running the same extract again completes the data
  * without duplicates. Memory stays bounded by a few batches whatever the size of the files.
  */
@@ -63,20 +66,7 @@ class KboImporter {
 			}
 			journal.describe(importId, files.stream().map(KboFile::fileName).collect(Collectors.joining(", ")),
 					source.totalBytes());
-			try (Connection connection = dataSource.getConnection()) {
-				connection.setAutoCommit(false);
-				try {
-					store.prepare(connection);
-					write(importId, connection, source, files);
-				}
-				catch (SQLException | IOException | RuntimeException ex) {
-					connection.rollback();
-					throw ex;
-				}
-				finally {
-					finish(connection);
-				}
-			}
+			write(importId, source, files);
 			journal.finish(importId);
 		}
 		catch (SQLException ex) {
@@ -91,44 +81,121 @@ class KboImporter {
 	}
 
 	/**
-	 * The consumer half: a reader thread parses ahead (at most {@link #QUEUED_BATCHES} batches) while this thread
-	 * writes and commits batch after batch.
+	 * A reader thread parses ahead (at most {@link #QUEUED_BATCHES} batches) while {@link RegistryStore#writers()}
+	 * writers, each on its own connection, write and commit whole batches; this thread is one of them. The first
+	 * failure stops everyone.
 	 */
-	private void write(long importId, Connection connection, KboSource source, List<KboFile> files)
-			throws SQLException, IOException {
-		Empty empty = new Empty(isEmpty(connection, "registry_enterprise"), isEmpty(connection, "registry_establishment"),
-				isEmpty(connection, "registry_denomination"), isEmpty(connection, "registry_address"));
+	private void write(long importId, KboSource source, List<KboFile> files) throws SQLException, IOException {
+		Empty empty;
+		try (Connection connection = dataSource.getConnection()) {
+			empty = new Empty(isEmpty(connection, "registry_enterprise"), isEmpty(connection, "registry_establishment"),
+					isEmpty(connection, "registry_denomination"), isEmpty(connection, "registry_address"));
+		}
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-		var cancelled = new AtomicBoolean();
-		var reader = new KboBatchReader(source, batchSize, queue, cancelled::get);
-		var thread = new Thread(() -> reader.readAll(files), "registry-import-reader-" + importId);
-		thread.setDaemon(true);
-		thread.start();
+		var stop = new AtomicBoolean();
+		var failure = new AtomicReference<Exception>();
+		var reader = new KboBatchReader(source, batchSize, queue, stop::get);
+		var readerThread = new Thread(() -> reader.readAll(files), "registry-import-reader-" + importId);
+		readerThread.setDaemon(true);
+		readerThread.start();
+		Runnable writer = () -> {
+			try {
+				writeBatches(importId, queue, empty, stop);
+			}
+			catch (SQLException | IOException | RuntimeException ex) {
+				failure.compareAndSet(null, ex);
+				stop.set(true);
+			}
+		};
+		List<Thread> others = new ArrayList<>();
+		for (int i = 1; i < store.writers(); i++) {
+			var thread = new Thread(writer, "registry-import-writer-" + importId + "-" + i);
+			thread.setDaemon(true);
+			thread.start();
+			others.add(thread);
+		}
 		try {
-			long imported = 0;
-			while (true) {
-				Batch batch = take(queue);
-				if (batch.failure() instanceof IOException ex) {
-					throw ex;
+			writer.run();
+			for (Thread thread : others) {
+				thread.join();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			failure.compareAndSet(null, new IllegalStateException("interrupted", ex));
+		}
+		finally {
+			stop.set(true);
+		}
+		Exception first = failure.get();
+		if (first instanceof SQLException ex) {
+			throw ex;
+		}
+		if (first instanceof IOException ex) {
+			throw ex;
+		}
+		if (first instanceof RuntimeException ex) {
+			throw ex;
+		}
+	}
+
+	/** One writer: takes batches until the last one went through (by any writer) or something failed. */
+	private void writeBatches(long importId, BlockingQueue<Batch> queue, Empty empty, AtomicBoolean stop)
+			throws SQLException, IOException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				store.prepare(connection);
+				while (!stop.get()) {
+					Batch batch = poll(queue);
+					if (batch == null) {
+						continue;
+					}
+					if (batch.failure() instanceof IOException ex) {
+						throw ex;
+					}
+					if (batch.failure() instanceof RuntimeException ex) {
+						throw ex;
+					}
+					commit(connection, importId, batch, empty);
+					if (batch.end()) {
+						stop.set(true);
+					}
 				}
-				if (batch.failure() instanceof RuntimeException ex) {
-					throw ex;
-				}
+			}
+			catch (SQLException | IOException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				finish(connection);
+			}
+		}
+	}
+
+	/**
+	 * Writes one batch and its progress in one transaction. Two writers upserting the same keys (an entity at the
+	 * edge of two batches) may deadlock; the database then aborts one of them, which simply tries again.
+	 */
+	private void commit(Connection connection, long importId, Batch batch, Empty empty) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			try {
 				if (!batch.rows().isEmpty()) {
 					store(connection, importId, batch, empty);
 				}
-				imported += batch.rows().size();
-				journal.progress(connection, importId,
-						new ImportJournal.Counts(batch.bytesRead(), batch.rowsRead(), imported, batch.errorCount()),
-						batch.snapshotDate(), batch.errors(), batch.firstErrorSeq());
+				journal.progress(connection, importId, new ImportJournal.Counts(batch.bytesRead(), batch.rowsRead(),
+						batch.rows().size(), batch.errorCount()), batch.snapshotDate(), batch.errors(),
+						batch.firstErrorSeq());
 				connection.commit();
-				if (batch.end()) {
-					return;
-				}
+				return;
 			}
-		}
-		finally {
-			cancelled.set(true);
+			catch (SQLException ex) {
+				boolean retry = attempt < 3 && ("40P01".equals(ex.getSQLState()) || "40001".equals(ex.getSQLState()));
+				if (!retry) {
+					throw ex;
+				}
+				connection.rollback();
+			}
 		}
 	}
 
@@ -167,9 +234,9 @@ class KboImporter {
 		}
 	}
 
-	private static Batch take(BlockingQueue<Batch> queue) {
+	private static Batch poll(BlockingQueue<Batch> queue) {
 		try {
-			return queue.take();
+			return queue.poll(200, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -27,6 +27,12 @@ class PostgresRegistryStore implements RegistryStore {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	/** COPY and the upsert are server-side work: a second connection puts a second database core to use. */
+	@Override
+	public int writers() {
+		return 2;
+	}
+
 	@Override
 	public void prepare(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {

@@ -17,6 +17,11 @@ import be.ebox.registry.internal.KboRow.EstablishmentRow;
  */
 interface RegistryStore {
 
+	/** How many connections write batches side by side (each batch is still one transaction). */
+	default int writers() {
+		return 1;
+	}
+
 	/** Once per import, before the first batch (e.g. creates the session's staging tables). */
 	default void prepare(Connection connection) throws SQLException {
 	}

@@ -82,6 +82,9 @@ class RegistryImportPageTest {
 			.contains("sample extract")
 			.contains("Terminé")
 			.contains("href=\"/operator/registry/imports\"");
+
+		mvc.perform(get("/operator/registry/imports?started=12345").header("Accept-Language", "de").with(user(operator)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Import 12345 wurde gestartet")));
 	}
 
 	@Test
