@@ -163,7 +163,7 @@ run_import() {
 		cmd+=("${TIME_V[@]}" "$time_file")
 	fi
 	# shellcheck disable=SC2206
-	cmd+=(java "-Xmx$HEAP" $JAVA_OPTS_EXTRA -jar "$JAR" --import-kbo="$EXTRACT")
+	cmd+=(java "-Xmx$HEAP" "-Xlog:gc:file=$OUT/import-$label.gc" $JAVA_OPTS_EXTRA -jar "$JAR" --import-kbo="$EXTRACT")
 	backend_cpu_start "$IMPORT_DB" "$OUT/import-$label.cpu"
 	set +e
 	EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$IMPORT_DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
@@ -185,11 +185,20 @@ run_import() {
 summary_value() { # <log> <regex for the label> -> first number after it
 	grep -iEo "$2[^0-9]{0,20}[0-9][0-9.,]*( ?[KMG]i?B)?" "$1" | tail -1 | grep -Eo '[0-9][0-9.,]*( ?[KMG]i?B)?$' | tr -d ',' || true
 }
+# heap occupancy from the GC log ("GC(7) Pause Young (Normal) (G1 Evacuation Pause) 150M->40M(256M) 5.1ms"): the
+# largest "before" is the true peak of the heap in use (garbage included), the largest "after" the most that
+# survived a collection, i.e. what the import really holds. KboImportCommand's "peak heap" adds up the peaks of the
+# heap pools, reached at different moments, so it overstates (it can exceed -Xmx).
+gc_heap() { # <gc log> -> "before/after MB"
+	[[ -f "$1" ]] || { echo "-"; return; }
+	grep -Eo '[0-9]+M->[0-9]+M' "$1" | awk -F'->' '{ b = $1 + 0; a = $2 + 0; if (b > mb) mb = b; if (a > ma) ma = a }
+		END { if (NR) printf "%d/%d MB", mb, ma; else print "-" }'
+}
 max_rss_mb() { # <time file> -> MB
 	[[ -f "$1" ]] && awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1" || echo "-"
 }
 
-declare -A IM_WALL IM_OWN IM_ROWS IM_HEAP IM_RSS IM_CPU
+declare -A IM_WALL IM_OWN IM_ROWS IM_HEAP IM_RSS IM_CPU IM_GC
 for label in first reimport; do
 	if [[ "$label" == reimport && "$REIMPORT" != 1 ]]; then
 		continue
@@ -200,6 +209,7 @@ for label in first reimport; do
 	IM_ROWS[$label]=$(summary_value "$OUT/import-$label.log" 'rows imported')
 	IM_HEAP[$label]=$(summary_value "$OUT/import-$label.log" 'peak heap')
 	IM_RSS[$label]=$(max_rss_mb "$OUT/import-$label.time")
+	IM_GC[$label]=$(gc_heap "$OUT/import-$label.gc")
 	IM_CPU[$label]="$(client_cpu "$OUT/import-$label.time") + $IMPORT_SERVER_CPU"
 	grep -E '^(KBO import|rows|errors?|failure|wall time|peak heap)' "$OUT/import-$label.log" | head -20 >&2 || true
 done
@@ -214,15 +224,15 @@ log "registry tables hold $IMPORTED rows (extract: $TOTAL_ROWS)"
 COPY_RATE=$(rate "$TOTAL_ROWS" "$COPY_WALL")
 KEYED_RATE=$(rate "$TOTAL_ROWS" "$KEYED_WALL")
 ratio() { awk -v a="$1" -v b="$COPY_RATE" 'BEGIN { if (b > 0 && a != "-") printf "%.3f", a / b; else print "-" }'; }
-ROW='%-20s %11s %9s %9s %8s %15s %10s %9s\n'
+ROW='%-20s %11s %9s %9s %8s %15s %10s %15s %9s\n'
 {
 	echo
 	echo "Registry import benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N enterprises, $TOTAL_ROWS rows, $EXTRACT_MB MB of CSV"
 	echo "importer JVM: -Xmx$HEAP ${JAVA_OPTS_EXTRA:-(default GC, G1)}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d' ' -f1) on $PGHOST; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
-	printf "$ROW" "run" "rows" "wall s" "rows/s" "vs COPY" "CPU s cli+srv" "peak heap" "max RSS"
-	printf "$ROW" "COPY (psql \\copy)" "$TOTAL_ROWS" "$COPY_WALL" "$COPY_RATE" "1" "$COPY_CLIENT_CPU + $COPY_SERVER_CPU" "-" "-"
+	printf "$ROW" "run" "rows" "wall s" "rows/s" "vs COPY" "CPU s cli+srv" "peak heap" "GC before/after" "max RSS"
+	printf "$ROW" "COPY (psql \\copy)" "$TOTAL_ROWS" "$COPY_WALL" "$COPY_RATE" "1" "$COPY_CLIENT_CPU + $COPY_SERVER_CPU" "-" "-" "-"
 	printf "$ROW" "COPY + keyed INSERT" "$TOTAL_ROWS" "$KEYED_WALL" "$KEYED_RATE" "$(ratio "$KEYED_RATE")" \
-		"$COPY_CLIENT_CPU + $(awk -v a="$COPY_SERVER_CPU" -v b="$KEYED_SERVER_CPU" 'BEGIN { print a + b }')" "-" "-"
+		"$COPY_CLIENT_CPU + $(awk -v a="$COPY_SERVER_CPU" -v b="$KEYED_SERVER_CPU" 'BEGIN { print a + b }')" "-" "-" "-"
 	for label in first reimport; do
 		[[ -n "${IM_WALL[$label]:-}" ]] || continue
 		# the importer's own wall time (JVM start and Flyway excluded) when it reports one, else the process's
@@ -230,7 +240,7 @@ ROW='%-20s %11s %9s %9s %8s %15s %10s %9s\n'
 		secs="${own:-${IM_WALL[$label]}}"
 		r=$(rate "$TOTAL_ROWS" "$secs")
 		printf "$ROW" "importer ($label)" "${IM_ROWS[$label]:-?}" "$secs" "$r" "$(ratio "$r")" "${IM_CPU[$label]}" \
-			"${IM_HEAP[$label]:--}" "${IM_RSS[$label]} MB"
+			"${IM_HEAP[$label]:--}" "${IM_GC[$label]}" "${IM_RSS[$label]} MB"
 	done
 	echo "process wall time incl. JVM start and Flyway: first ${IM_WALL[first]:-} s, re-import ${IM_WALL[reimport]:--} s"
 	echo "COPY per file (s): enterprise ${COPY_S[enterprise]}, establishment ${COPY_S[establishment]}, denomination ${COPY_S[denomination]}, address ${COPY_S[address]}; keyed INSERTs (ms): $(echo $KEYED_TIMES | tr ' ' '/')"
