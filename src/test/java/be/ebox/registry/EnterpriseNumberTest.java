@@ -47,6 +47,24 @@ class EnterpriseNumberTest {
 	}
 
 	@Test
+	void thePlainFormsAgreeWithThePatternForEveryCheckValue() {
+		// the extract's form (0123.456.789) and the bare digits take a path without the regular expression
+		for (long base = 2_000_000; base < 19_999_999; base += 123_457) {
+			for (int check = 0; check < 100; check++) {
+				String digits = String.format("%08d%02d", base, check);
+				String dotted = digits.substring(0, 4) + "." + digits.substring(4, 7) + "." + digits.substring(7);
+				boolean valid = check == 97 - base % 97;
+				assertThat(EnterpriseNumber.isValid(digits)).as(digits).isEqualTo(valid);
+				assertThat(EnterpriseNumber.isValid(dotted)).as(dotted).isEqualTo(valid);
+				assertThat(EnterpriseNumber.isValid("BE " + digits)).as("BE " + digits).isEqualTo(valid);
+				if (valid) {
+					assertThat(EnterpriseNumber.parse(dotted).digits()).isEqualTo(digits);
+				}
+			}
+		}
+	}
+
+	@Test
 	void equalityIsByDigits() {
 		assertThat(EnterpriseNumber.parse("BE0200065765")).isEqualTo(EnterpriseNumber.parse("0200.065.765"));
 	}
