@@ -21,17 +21,20 @@ public final class Languages {
 	}
 
 	/**
-	 * The supported language asked for with {@code ?lang=} in the query string, if any. Only the query string is
+	 * The supported language asked for with {@code ?lang=}, if any. Of a request with a body only the query string is
 	 * read: asking the container for a parameter would parse a form or multipart body, which fails for an upload
-	 * that is too large before the error page can say so; the language links are plain GET links anyway.
+	 * that is too large before the error page can say so.
 	 */
 	public static java.util.Optional<String> requestedIn(jakarta.servlet.http.HttpServletRequest request) {
-		String query = request.getQueryString();
-		if (query == null) {
-			return java.util.Optional.empty();
+		String lang;
+		if (request.getContentType() == null) {
+			lang = request.getParameter("lang");
 		}
-		String lang = org.springframework.web.util.UriComponentsBuilder.newInstance().query(query).build()
-			.getQueryParams().getFirst("lang");
+		else {
+			String query = request.getQueryString();
+			lang = query == null ? null : org.springframework.web.util.UriComponentsBuilder.newInstance().query(query)
+				.build().getQueryParams().getFirst("lang");
+		}
 		return isSupported(lang) ? java.util.Optional.of(lang) : java.util.Optional.empty();
 	}
 
