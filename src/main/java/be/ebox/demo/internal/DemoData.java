@@ -81,6 +81,8 @@ class DemoData implements ApplicationRunner {
 			ensure(demo);
 		}
 		senders.install(secret);
+		// the consumer client of the first demo e-Box, for trying the enterprise-side API with a known id
+		senders.installConsumer(DemoAccount.ALL.get(0).enterprise(), secret);
 		log.info("Demo data in place: {} demo accounts, sender client {}", DemoAccount.ALL.size(),
 				DemoReferenceData.CLIENT_ID);
 	}
@@ -142,6 +144,8 @@ class DemoData implements ApplicationRunner {
 			console.println("    operator  platform operator (postal outbox, registry, senders)");
 		}
 		console.println("    OAuth client " + DemoReferenceData.CLIENT_ID + " (sender " + DemoReferenceData.APPLICATION + ")");
+		console.println("    OAuth client " + DemoReferenceData.CONSUMER_CLIENT_ID + " (e-Box of "
+				+ DemoAccount.ALL.get(0).enterprise().formatted() + ")");
 		console.println();
 		if (generated) {
 			console.println("    password (all of them): " + secret);

@@ -71,6 +71,8 @@ class DemoDataTest {
 					: AccountState.PENDING_ACTIVATION);
 		}
 		assertThat(clients.find(DemoReferenceData.CLIENT_ID)).isPresent();
+		assertThat(clients.ofEnterprise(DemoAccount.ALL.get(0).enterprise()))
+			.anySatisfy(client -> assertThat(client.clientId()).isEqualTo(DemoReferenceData.CONSUMER_CLIENT_ID));
 	}
 
 	@Test
@@ -147,6 +149,25 @@ class DemoDataTest {
 		var off = new StandardEnvironment();
 		new DemoEnvironment().postProcessEnvironment(off, null);
 		assertThat(off.getProperty(DemoEnvironment.OPERATOR_PASSWORD)).isNull();
+	}
+
+	@Test
+	void theDemoClientsGetTokensWithTheSecret() {
+		assertThat(token(DemoReferenceData.CLIENT_ID, be.ebox.senders.Scopes.PUBLICATION_SENDER).statusCode()).isEqualTo(200);
+		assertThat(token(DemoReferenceData.CONSUMER_CLIENT_ID, be.ebox.senders.Scopes.DOCUMENT_CONSUMER).statusCode())
+			.isEqualTo(200);
+	}
+
+	private java.net.http.HttpResponse<String> token(String clientId, String scope) {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString((clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+		return new WebSession(port).send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("grant_type=client_credentials&scope=" + WebSession.encode(scope)))
+			.build());
 	}
 
 	private boolean signIn(String username, String password) {
