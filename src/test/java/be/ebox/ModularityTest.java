@@ -14,7 +14,7 @@ class ModularityTest {
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("registry", "identity", "access", "audit");
+			.contains("registry", "identity", "access", "audit", "demo");
 	}
 
 	@Test

@@ -25,6 +25,13 @@ public interface Enrolment {
 	ActivationCredentials registerWithCredentials(RegistrationRequest request);
 
 	/**
+	 * Like {@link #registerWithCredentials(RegistrationRequest)} but with the main access manager's username chosen by
+	 * the in-process caller (demo accounts with names a README can list) instead of one derived from the name.
+	 * @throws be.ebox.identity.UsernameTakenException when the username exists (nothing is registered then)
+	 */
+	ActivationCredentials registerWithCredentials(RegistrationRequest request, String username);
+
+	/**
 	 * Checks a username and activation code typed by a person, throttled per username and client address.
 	 * Changes nothing but the throttle and the audit trail.
 	 * @throws ActivationRefusedException for every kind of wrong input, without saying which

@@ -22,6 +22,13 @@ public interface Accounts {
 	void choosePassword(AccountId id, String rawPassword);
 
 	/**
+	 * Checks a password against the policy for the given username without storing anything (e.g. a configured
+	 * secret checked before the start goes on).
+	 * @throws PasswordPolicyException when the password is refused
+	 */
+	void checkPasswordPolicy(String username, String rawPassword);
+
+	/**
 	 * Stores the language the person chose (nl, fr, de or en), used for their pages, e-mails and letters.
 	 * The identity module calls it itself when a signed-in person switches the page language.
 	 * @throws IllegalArgumentException when the language is not one of the four

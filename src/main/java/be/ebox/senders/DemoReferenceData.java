@@ -17,9 +17,17 @@ public interface DemoReferenceData {
 
 	String CLIENT_ID = "demo-sender";
 
+	String CONSUMER_CLIENT_ID = "demo-consumer";
+
 	/**
 	 * Creates (or brings back to its demo state) the demo reference data and the client {@code demo-sender} with the
 	 * given secret. Idempotent: a second call changes nothing but the client's secret.
 	 */
 	void install(String clientSecret);
+
+	/**
+	 * Creates (or brings back to its demo state) the consumer client {@code demo-consumer} of the given enterprise's
+	 * e-Box, with the consumer scopes and the given secret. Idempotent like {@link #install}.
+	 */
+	void installConsumer(be.ebox.registry.EnterpriseNumber enterprise, String clientSecret);
 }

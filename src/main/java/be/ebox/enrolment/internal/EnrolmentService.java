@@ -68,7 +68,7 @@ class EnrolmentService implements Enrolment {
 	@Override
 	@Transactional
 	public RegistrationReceipt register(RegistrationRequest request) {
-		Registered registered = registerAndIssue(request);
+		Registered registered = registerAndIssue(request, null);
 		return new RegistrationReceipt(request.enterprise(), registered.enterprise().name(request.letterLanguage()),
 				registered.address(), request.letterLanguage());
 	}
@@ -76,20 +76,32 @@ class EnrolmentService implements Enrolment {
 	@Override
 	@Transactional
 	public ActivationCredentials registerWithCredentials(RegistrationRequest request) {
-		Registered registered = registerAndIssue(request);
+		Registered registered = registerAndIssue(request, null);
+		return new ActivationCredentials(request.enterprise(), registered.username(), registered.code());
+	}
+
+	@Override
+	@Transactional
+	public ActivationCredentials registerWithCredentials(RegistrationRequest request, String username) {
+		if (username == null || username.isBlank()) {
+			throw new IllegalArgumentException("username missing");
+		}
+		Registered registered = registerAndIssue(request, username.strip().toLowerCase(java.util.Locale.ROOT));
 		return new ActivationCredentials(request.enterprise(), registered.username(), registered.code());
 	}
 
 	private record Registered(Enterprise enterprise, PostalAddress address, String username, String code) {
 	}
 
-	private Registered registerAndIssue(RegistrationRequest request) {
+	/** @param username the chosen username, or null for one derived from the representative's name */
+	private Registered registerAndIssue(RegistrationRequest request, String username) {
 		checkWellFormed(request);
 		Enterprise enterprise = eligible(request.enterprise());
 		PostalAddress address = enterprise.registeredOffice().orElseThrow();
 		String name = request.representativeName().strip();
 		String email = request.email().strip();
-		var account = createAccount(name, email, request.letterLanguage());
+		var account = username == null ? createAccount(name, email, request.letterLanguage())
+				: new NewAccount(accounts.createPending(username, name, email, request.letterLanguage()), username);
 		eboxes.insert(request.enterprise(), letters.now(), name, email, request.letterLanguage(), account.id());
 		roles.appointMainAccessManager(request.enterprise(), account.id());
 		audit.record(AuditEvent.of("anonymous", "REGISTRATION", request.enterprise(),

@@ -84,6 +84,11 @@ class JdbcAccounts implements Accounts {
 	}
 
 	@Override
+	public void checkPasswordPolicy(String username, String rawPassword) {
+		policy.check(username, rawPassword);
+	}
+
+	@Override
 	@Transactional
 	public void changeLanguage(AccountId id, String language) {
 		if (!Languages.isSupported(language)) {

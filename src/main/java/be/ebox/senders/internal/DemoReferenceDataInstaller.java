@@ -59,4 +59,13 @@ class DemoReferenceDataInstaller implements DemoReferenceData {
 				new ValidityPeriod(6, ValidityPeriod.Unit.MONTH), false, MessageKind.NOTIFICATION, Set.of()));
 		clients.installForApplication(CLIENT_ID, application, clientSecret, "demo");
 	}
+
+	@Override
+	@Transactional
+	public void installConsumer(EnterpriseNumber enterprise, String clientSecret) {
+		if (enterprise == null || clientSecret == null || clientSecret.isBlank()) {
+			throw new IllegalArgumentException("The demo consumer needs an enterprise and a secret");
+		}
+		clients.installForEnterprise(CONSUMER_CLIENT_ID, enterprise, clientSecret, "demo");
+	}
 }

@@ -134,6 +134,25 @@ class JdbcMachineClients implements MachineClients {
 		}
 	}
 
+	/** Like {@link #installForApplication} for an enterprise's consumer client (demo data). */
+	@Transactional
+	void installForEnterprise(String clientId, EnterpriseNumber enterprise, String chosenSecret, String actor) {
+		RegisteredClient existing = registeredClients.findByClientId(clientId);
+		String hash = secrets.encodeChosen(chosenSecret);
+		if (existing != null) {
+			registeredClients.save(RegisteredClient.from(existing).clientSecret(hash).build());
+		}
+		else {
+			register(clientId, "e-Box " + enterprise.formatted(), hash, Scopes.CONSUMER_CLIENT);
+		}
+		int linked = jdbc.sql("UPDATE machine_client SET sender_application = NULL, enterprise_number = ?, revoked_at = NULL, revoked_by = NULL WHERE client_id = ?")
+			.params(enterprise.digits(), clientId)
+			.update();
+		if (linked == 0) {
+			link(clientId, null, enterprise, actor);
+		}
+	}
+
 	@Override
 	@Transactional
 	public void revoke(String clientId, String actor) {

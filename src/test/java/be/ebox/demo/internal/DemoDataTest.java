@@ -1,0 +1,198 @@
+package be.ebox.demo.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import be.ebox.WebSession;
+import be.ebox.enrolment.EboxState;
+import be.ebox.enrolment.Enrolment;
+import be.ebox.identity.AccountState;
+import be.ebox.identity.Accounts;
+import be.ebox.registry.EnterpriseRegistry;
+import be.ebox.registry.RegistryImports;
+import be.ebox.senders.DemoReferenceData;
+import be.ebox.senders.MachineClients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/** The one extra context of the suite: demo mode on, with a given secret and no operator password configured. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "ebox.demo.enabled=true", "ebox.demo.secret=" + DemoDataTest.SECRET })
+class DemoDataTest {
+
+	static final String SECRET = "Quiet-Harbour-Lanterns-71";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	Enrolment enrolment;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	EnterpriseRegistry registry;
+
+	@Autowired
+	RegistryImports imports;
+
+	@Autowired
+	DemoReferenceData senders;
+
+	@Autowired
+	MachineClients clients;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theDemoEnterprisesAreInTheDescribedStates() {
+		for (DemoAccount account : DemoAccount.ALL) {
+			assertThat(registry.find(account.enterprise())).isPresent();
+			assertThat(enrolment.state(account.enterprise())).contains(account.state());
+			var person = accounts.findByUsername(account.username()).orElseThrow();
+			assertThat(person.state()).isEqualTo(account.state() == EboxState.ACTIVE ? AccountState.ACTIVE
+					: AccountState.PENDING_ACTIVATION);
+		}
+		assertThat(clients.find(DemoReferenceData.CLIENT_ID)).isPresent();
+		assertThat(clients.ofEnterprise(DemoAccount.ALL.get(0).enterprise()))
+			.anySatisfy(client -> assertThat(client.clientId()).isEqualTo(DemoReferenceData.CONSUMER_CLIENT_ID));
+	}
+
+	@Test
+	void theDemoUsersAndTheOperatorSignInWithTheSecret() {
+		for (String username : new String[] { "demo-nl", "demo-fr", "operator" }) {
+			assertThat(signIn(username, SECRET)).as(username).isTrue();
+		}
+		assertThat(signIn("demo-de", SECRET)).as("not activated yet").isFalse();
+		var session = new WebSession(port);
+		session.get("/login");
+		session.postForm("/login", "username=demo-nl&password=" + WebSession.encode(SECRET));
+		assertThat(session.get("/ebox").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void runningTheSetupAgainChangesNothing() {
+		Map<String, Object> before = counts();
+		demo.install();
+		assertThat(counts()).isEqualTo(before);
+		for (DemoAccount account : DemoAccount.ALL) {
+			assertThat(enrolment.state(account.enterprise())).contains(account.state());
+		}
+		assertThat(signIn("demo-fr", SECRET)).isTrue();
+	}
+
+	@Test
+	void aGeneratedSecretIsShownOnceAndWorks() {
+		var environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("ebox.demo.enabled", "true")));
+		new DemoEnvironment().postProcessEnvironment(environment, null);
+		String generated = environment.getProperty(DemoEnvironment.SECRET);
+		assertThat(generated).hasSize(DemoEnvironment.GENERATED_LENGTH);
+		assertThat(environment.getProperty(DemoEnvironment.OPERATOR_PASSWORD)).isEqualTo(generated);
+		assertThat(environment.getProperty(DemoEnvironment.GENERATED)).isEqualTo("true");
+
+		var restarted = new DemoData(imports, enrolment, accounts, senders, generated, true, "");
+		try {
+			restarted.install();
+			var console = new ByteArrayOutputStream();
+			restarted.banner(new PrintStream(console, true, StandardCharsets.UTF_8));
+			String banner = console.toString(StandardCharsets.UTF_8);
+			Matcher shown = Pattern.compile("password \\(all of them\\): (\\S+)").matcher(banner);
+			assertThat(shown.find()).as(banner).isTrue();
+			assertThat(shown.group(1)).isEqualTo(generated);
+			assertThat(banner).contains("demo-nl", "0412.345.614", "demo-fr", "0421.567.839", "demo-de", "0430.123.437");
+			assertThat(signIn("demo-nl", generated)).isTrue();
+			assertThat(signIn("demo-nl", SECRET)).isFalse();
+		}
+		finally {
+			demo.install();
+		}
+	}
+
+	@Test
+	void aConfiguredSecretIsNeverShownAndMustPassThePolicy() {
+		var console = new ByteArrayOutputStream();
+		demo.banner(new PrintStream(console, true, StandardCharsets.UTF_8));
+		assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(SECRET).contains("EBOX_DEMO_SECRET");
+
+		var weak = new DemoData(imports, enrolment, accounts, senders, "demo-nl-2024!x", false, "");
+		assertThatIllegalStateException().isThrownBy(weak::install)
+			.withMessageContaining("EBOX_DEMO_SECRET")
+			.withMessageNotContaining("demo-nl-2024!x");
+	}
+
+	@Test
+	void commandsAndNormalStartsAreLeftAlone() {
+		var environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("test", Map.of("ebox.demo.enabled", "true", "verify-audit", "")));
+		new DemoEnvironment().postProcessEnvironment(environment, null);
+		assertThat(environment.getProperty(DemoEnvironment.SECRET)).isNull();
+
+		var off = new StandardEnvironment();
+		new DemoEnvironment().postProcessEnvironment(off, null);
+		assertThat(off.getProperty(DemoEnvironment.OPERATOR_PASSWORD)).isNull();
+	}
+
+	@Test
+	void theDemoClientsGetTokensWithTheSecret() {
+		assertThat(token(DemoReferenceData.CLIENT_ID, be.ebox.senders.Scopes.PUBLICATION_SENDER).statusCode()).isEqualTo(200);
+		assertThat(token(DemoReferenceData.CONSUMER_CLIENT_ID, be.ebox.senders.Scopes.DOCUMENT_CONSUMER).statusCode())
+			.isEqualTo(200);
+	}
+
+	private java.net.http.HttpResponse<String> token(String clientId, String scope) {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString((clientId + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+		return new WebSession(port).send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("grant_type=client_credentials&scope=" + WebSession.encode(scope)))
+			.build());
+	}
+
+	private boolean signIn(String username, String password) {
+		var session = new WebSession(port);
+		session.get("/login");
+		var response = session.postForm("/login",
+				"username=" + WebSession.encode(username) + "&password=" + WebSession.encode(password));
+		return response.statusCode() == 302
+				&& !response.headers().firstValue("Location").orElse("error").contains("error");
+	}
+
+	private Map<String, Object> counts() {
+		String demoEnterprises = "('0412345614', '0421567839', '0430123437')";
+		return Map.of(
+				"accounts", count("SELECT COUNT(*) FROM identity_account WHERE username LIKE 'demo-%'"),
+				"eboxes", count("SELECT COUNT(*) FROM enrolment_ebox WHERE enterprise_number IN " + demoEnterprises),
+				"letters", count("SELECT COUNT(*) FROM enrolment_letter WHERE enterprise_number IN " + demoEnterprises),
+				"codes", count("SELECT COUNT(*) FROM enrolment_activation_code WHERE enterprise_number IN " + demoEnterprises),
+				"roles", count("SELECT COUNT(*) FROM access_role WHERE enterprise_number IN " + demoEnterprises),
+				"enterprises", count("SELECT COUNT(*) FROM registry_enterprise"),
+				"clients", count("SELECT COUNT(*) FROM machine_client"),
+				"types", count("SELECT COUNT(*) FROM message_type"));
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+}
