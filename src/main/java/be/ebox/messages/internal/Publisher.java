@@ -81,6 +81,14 @@ class Publisher {
 			throw PublicationRefused.invalid("INVALID_DATA", "The Idempotency-Key header must have 1 to 200 characters");
 		}
 		MessageToPublish request = parse(jsonPart);
+		String digest = requestDigest(jsonPart, files);
+		if (idempotencyKey != null && claims.application().isPresent()) {
+			// a retry answers what the first request got, even if a check would now decide otherwise (time passed)
+			var earlier = replay(claims, idempotencyKey, digest);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
 		MessageType type = senders.check(claims, request);
 		EnterpriseNumber recipient = recipient(request.recipient());
 		List<Message.Content> contents = contents(request);
@@ -99,13 +107,6 @@ class Publisher {
 		checkBusinessData(request, type);
 		Instant now = clock.instant();
 		Instant expiry = expiry(request.expirationDate(), type, now);
-		String digest = requestDigest(jsonPart, files);
-		if (idempotencyKey != null) {
-			var earlier = replay(claims, idempotencyKey, digest);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
-		}
 		String code = enrolment.state(recipient).filter(EboxState.ACTIVE::equals).isPresent() ? null : NO_DIGITAL_USER;
 		var message = new Message(MessageId.random(), recipient, type.organisation(), claims.application().orElseThrow(),
 				type.id(), type.kind(), now, now, expiry, null, false, type.isProtected(), bodyMain,
