@@ -255,6 +255,43 @@ class PublicationTest {
 	}
 
 	@Test
+	void theSameKeyAtTheSameMomentStoresOneMessage() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String text = json.writeValueAsString(message(activeEnterprise(), DemoReferenceData.UNPROTECTED_TYPE));
+		long before = count();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var answers = pool.invokeAll(java.util.Collections.nCopies(4,
+					(java.util.concurrent.Callable<HttpResponse<String>>) () -> publish(token, key, Part.json(text))));
+			var ids = new java.util.HashSet<String>();
+			for (var answer : answers) {
+				assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
+				ids.add(json.readTree(answer.get().body()).get("messageId").asString());
+			}
+			assertThat(ids).hasSize(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aSenderMayAskForAnEarlierExpiryNeverALaterOne() throws Exception {
+		Map<String, Object> message = message(activeEnterprise(), DemoReferenceData.UNPROTECTED_TYPE);
+		message.put("expirationDate", "2099-01-01T00:00:00+01:00");
+		message.put("someFieldOfALaterContract", "ignored");
+		assertRefused(publish(token, null, Part.json(json.writeValueAsString(message))), 400, "INVALID_DATA");
+		String soon = OffsetDateTime.now(ZoneId.of("Europe/Brussels")).plusDays(10).truncatedTo(ChronoUnit.SECONDS)
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
+		message.put("expirationDate", soon);
+		var response = publish(token, null, Part.json(json.writeValueAsString(message)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		assertThat(OffsetDateTime.parse(json.readTree(response.body()).get("expirationDate").asString()).toInstant())
+			.isEqualTo(OffsetDateTime.parse(soon).toInstant());
+	}
+
+	@Test
 	void anEboxThatIsNotActiveStillGetsTheMessage() throws Exception {
 		EnterpriseNumber neverRegistered = registryEnterprise();
 		EnterpriseNumber registeredOnly = registryEnterprise();
