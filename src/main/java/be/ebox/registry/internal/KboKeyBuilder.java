@@ -55,7 +55,10 @@ final class KboKeyBuilder {
 		}
 	}
 
-	/** Starts the thread that builds keys during the load (nothing when no table lost its keys). */
+	/**
+	 * Starts the thread that builds keys during the load (nothing when no table lost its keys). Not called when the
+	 * builder only restores the keys an earlier, interrupted load left missing.
+	 */
 	void start() {
 		if (tables.isEmpty()) {
 			return;
@@ -109,9 +112,11 @@ final class KboKeyBuilder {
 		if (tables.isEmpty()) {
 			return;
 		}
-		ready.add(KboFile.META);
 		try {
-			early.join();
+			if (early != null) {
+				ready.add(KboFile.META);
+				early.join();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -157,7 +162,7 @@ final class KboKeyBuilder {
 	private void build(Connection connection, KboFile file) throws SQLException {
 		long removed = store.restoreKeys(connection, file);
 		if (removed > 0) {
-			journal.duplicates(importId, file.fileName(), removed);
+			journal.duplicates(importId, file.fileName(), removed, early == null);
 		}
 	}
 }
