@@ -35,6 +35,18 @@ import org.springframework.stereotype.Component;
  * committed stay, and they are valid data. Because every write is an upsert keyed on the KBO numbers (and
  * denominations/addresses of an entity are replaced, not appended), running the same extract again completes the data
  * without duplicates. Memory stays bounded by a few batches whatever the size of the files.
+ * <p>
+ * Bulk load (PostgreSQL, {@link RegistryStore#dropsKeys}): a table that is empty when the import begins is loaded
+ * without its primary key and indexes, which are built once its file is completely committed ({@link KboKeyBuilder};
+ * one sorted build costs far less than maintaining the b-trees row by row). Chosen over a staging table plus one
+ * {@code INSERT ... SELECT DISTINCT ON} because that writes every row twice. What it means: (1) the keys come back
+ * whatever happens — the build runs in a {@code finally}, and an import that finds keys missing (the process died
+ * midway) builds them before writing anything; (2) a key that occurs twice in the files is no longer caught per batch
+ * but by the build, which then deletes the earlier rows of that key and reports their number as errors; (3) the
+ * application may read the registry meanwhile: the tables concerned were empty, so a reader finds nothing, then the
+ * committed batches (by sequential scan until the keys exist); (4) imports run one at a time per instance (a single
+ * executor thread); two imports started at once on two instances or from the command line are not guarded against
+ * here, but each ends by building whatever keys are missing.
  */
 @Component
 class KboImporter {

@@ -19,7 +19,9 @@ import java.util.Map;
  * crash in the middle of a load come back before any upsert needs them. A key that occurs twice in the files (the
  * extract should not have any) makes the build fail; the earlier rows of that key are then deleted, the physically
  * last one kept (with batches appended in file order that is the file's last line, as an upsert would have done), and
- * the build repeated. Names and columns are those of V2__registry.sql; all SQL here is constant text.
+ * the build repeated. No ANALYZE afterwards: building an index records the table's size for the planner, which is
+ * what the registry's look-ups by key need (and autovacuum analyses the table later). Names and columns are those of
+ * V2__registry.sql; all SQL here is constant text.
  */
 final class PostgresRegistryKeys {
 
@@ -93,8 +95,6 @@ final class PostgresRegistryKeys {
 				statement.execute("CREATE INDEX IF NOT EXISTS " + keys.index() + " ON " + keys.table() + " ("
 						+ keys.indexColumns() + ")");
 			}
-			// the planner's statistics of a table that grew from nothing
-			statement.execute("ANALYZE " + keys.table());
 		}
 		connection.commit();
 		return removed;

@@ -17,7 +17,8 @@ import be.ebox.registry.internal.KboRow.EstablishmentRow;
  * moved with one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}. COPY is the fastest way in; the upsert keeps the
  * import idempotent. The staging tables are {@code TEMP ... ON COMMIT DELETE ROWS}: every batch starts empty. Into a
  * table that was empty when the import began (the first full load, the one that takes long) a batch is COPYed
- * straight into the registry table, which halves the database work; a key collision sends it back to the staged path.
+ * straight into the registry table, whose keys the importer has dropped ({@link PostgresRegistryKeys}); when the keys
+ * are there (a caller that did not drop them) a key collision sends the batch back to the staged path.
  * Values only ever travel as COPY data, never inside SQL text.
  */
 class PostgresRegistryStore implements RegistryStore {
