@@ -84,6 +84,23 @@ class ImportJournal {
 		}
 	}
 
+	/**
+	 * A key that occurred on {@code removed} more lines of {@code file} than once, found when the keys were built
+	 * after a bulk load: those rows were dropped (the last line of each key kept), so they count as errors and not as
+	 * imported rows. The lines are not known any more, hence line 0. {@code leftByAnother}: the rows came from an
+	 * earlier load that died before building the keys; import {@code id} only reports them.
+	 */
+	void duplicates(long id, String file, long removed, boolean leftByAnother) {
+		jdbc.sql("""
+				UPDATE registry_import SET error_count = error_count + ?, rows_imported = rows_imported - ?
+				WHERE id = ?""").params(removed, leftByAnother ? 0 : removed, id).update();
+		jdbc.sql("""
+				INSERT INTO registry_import_error (import_id, seq, file, line, reason)
+				SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, 0, ? FROM registry_import_error WHERE import_id = ?""")
+			.params(id, cut(file, 100), removed + " line(s) repeat the key of a later line; the last one was kept", id)
+			.update();
+	}
+
 	void finish(long id) {
 		jdbc.sql("UPDATE registry_import SET state = 'DONE', finished_at = ? WHERE id = ?").params(now(), id).update();
 	}

@@ -26,10 +26,13 @@ final class KboBatchReader implements KboCsvReader.Sink {
 
 	/**
 	 * A unit of work for the writer; the counts are the running totals of the reader when the batch was cut.
-	 * {@code end} marks the last batch; {@code failure} a reader that could not go on.
+	 * {@code end} marks the last batch; {@code failure} a reader that could not go on. {@code fileBatch} numbers the
+	 * batches of one file from 1 (0 for the end or failure batch, which belong to no file); {@code lastOfFile} marks
+	 * the file's last batch, so that a writer can tell when all of a file is committed.
 	 */
 	record Batch(KboFile file, List<KboRow> rows, List<ImportError> errors, long firstErrorSeq, long bytesRead,
-			long rowsRead, long errorCount, LocalDate snapshotDate, boolean end, Exception failure) {
+			long rowsRead, long errorCount, LocalDate snapshotDate, boolean end, Exception failure, int fileBatch,
+			boolean lastOfFile) {
 	}
 
 	/** Thrown inside the parser's callback when the writer gave up; ends the reading quietly. */
@@ -56,6 +59,8 @@ final class KboBatchReader implements KboCsvReader.Sink {
 
 	private KboFile file;
 
+	private int fileBatches;
+
 	private LocalDate snapshotDate;
 
 	private long rowsRead;
@@ -76,18 +81,20 @@ final class KboBatchReader implements KboCsvReader.Sink {
 		try {
 			for (KboFile next : files) {
 				file = next;
+				fileBatches = 0;
 				try (InputStream in = source.open(next, bytes)) {
 					KboCsvReader.read(next, next.fileName(), in, this);
 				}
-				cut(false);
+				cut(false, true);
 			}
-			cut(true);
+			cut(true, false);
 		}
 		catch (Cancelled ex) {
 			// the writer stopped; nobody waits for more batches
 		}
 		catch (IOException | RuntimeException ex) {
-			hand(new Batch(file, List.of(), List.of(), 0, bytes.count(), rowsRead, errorCount, snapshotDate, true, ex));
+			hand(new Batch(file, List.of(), List.of(), 0, bytes.count(), rowsRead, errorCount, snapshotDate, true, ex, 0,
+					false));
 		}
 	}
 
@@ -108,7 +115,7 @@ final class KboBatchReader implements KboCsvReader.Sink {
 		// a key seen twice in one batch: the later line wins, as it does across batches
 		rows.put(key(row), row);
 		if (rows.size() >= batchSize) {
-			cut(false);
+			cut(false, false);
 		}
 	}
 
@@ -124,9 +131,9 @@ final class KboBatchReader implements KboCsvReader.Sink {
 		}
 	}
 
-	private void cut(boolean end) {
+	private void cut(boolean end, boolean lastOfFile) {
 		var batch = new Batch(file, List.copyOf(rows.values()), errors, storedErrors - errors.size() + 1,
-				bytes.count(), rowsRead, errorCount, snapshotDate, end, null);
+				bytes.count(), rowsRead, errorCount, snapshotDate, end, null, end ? 0 : ++fileBatches, lastOfFile);
 		rows.clear();
 		errors = new ArrayList<>();
 		hand(batch);

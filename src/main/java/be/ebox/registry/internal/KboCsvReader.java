@@ -6,15 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Locale;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import static be.ebox.registry.internal.KboFields.date;
 import static be.ebox.registry.internal.KboFields.enterpriseNumber;
@@ -24,7 +18,7 @@ import static be.ebox.registry.internal.KboFields.required;
 import static be.ebox.registry.internal.KboFields.text;
 
 /**
- * Streams one CSV file of the extract record by record (commons-csv never holds more than the current record):
+ * Streams one CSV file of the extract record by record ({@link KboCsvSplitter} never holds more than a buffer):
  * checks the header, turns every line into a {@link KboRow} or an error with its line number, and goes on.
  */
 final class KboCsvReader {
@@ -37,8 +31,6 @@ final class KboCsvReader {
 		void error(String file, long line, String reason);
 	}
 
-	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
-
 	private KboCsvReader() {
 	}
 
@@ -48,35 +40,29 @@ final class KboCsvReader {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE);
-		Reader reader = withoutByteOrderMark(new InputStreamReader(in, decoder));
-		CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-		Iterator<CSVRecord> records = parser.iterator();
-		long line = 1;
+		var records = new KboCsvSplitter(withoutByteOrderMark(new InputStreamReader(in, decoder)));
 		try {
-			if (!records.hasNext()) {
+			if (!records.next()) {
 				sink.error(fileName, 1, "empty file, no header line");
 				return;
 			}
-			CSVRecord header = records.next();
-			if (!headerMatches(file, header)) {
+			if (!headerMatches(file, records)) {
 				sink.error(fileName, 1, "unknown file structure: header is not " + String.join(",", file.header()));
 				return;
 			}
-			line = parser.getCurrentLineNumber() + 1;
-			while (records.hasNext()) {
-				CSVRecord record = records.next();
+			while (records.next()) {
+				long line = records.recordLine();
 				try {
-					sink.row(convert(file, record));
+					sink.row(convert(file, records));
 				}
 				catch (MalformedLineException ex) {
 					sink.error(fileName, line, ex.getMessage());
 				}
-				line = parser.getCurrentLineNumber() + 1;
 			}
 		}
-		catch (UncheckedIOException | IllegalStateException ex) {
+		catch (KboCsvSplitter.UnsplittableException ex) {
 			// an unbalanced quote: the parser cannot find the next line reliably, so the rest of the file is skipped
-			sink.error(fileName, line, "unreadable CSV (unbalanced quotes?), rest of the file skipped");
+			sink.error(fileName, records.recordLine(), "unreadable CSV (unbalanced quotes?), rest of the file skipped");
 		}
 	}
 
@@ -90,7 +76,7 @@ final class KboCsvReader {
 		return pushback;
 	}
 
-	private static boolean headerMatches(KboFile file, CSVRecord header) {
+	private static boolean headerMatches(KboFile file, KboCsvSplitter header) {
 		if (header.size() != file.columns()) {
 			return false;
 		}
@@ -103,7 +89,7 @@ final class KboCsvReader {
 		return true;
 	}
 
-	static KboRow convert(KboFile file, CSVRecord r) {
+	static KboRow convert(KboFile file, KboCsvSplitter r) {
 		if (r.size() != file.columns()) {
 			throw new MalformedLineException("expected " + file.columns() + " columns, found " + r.size());
 		}

@@ -20,6 +20,8 @@ import be.ebox.registry.internal.KboRow.AddressRow;
 import be.ebox.registry.internal.KboRow.DenominationRow;
 import be.ebox.registry.internal.KboRow.EnterpriseRow;
 import be.ebox.registry.internal.KboRow.EstablishmentRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,23 @@ import org.springframework.stereotype.Component;
  * committed stay, and they are valid data. Because every write is an upsert keyed on the KBO numbers (and
  * denominations/addresses of an entity are replaced, not appended), running the same extract again completes the data
  * without duplicates. Memory stays bounded by a few batches whatever the size of the files.
+ * <p>
+ * Bulk load (PostgreSQL, {@link RegistryStore#dropsKeys}): a table that is empty when the import begins is loaded
+ * without its primary key and indexes, which are built once its file is completely committed ({@link KboKeyBuilder};
+ * one sorted build costs far less than maintaining the b-trees row by row). Chosen over a staging table plus one
+ * {@code INSERT ... SELECT DISTINCT ON} because that writes every row twice. What it means: (1) the keys come back
+ * whatever happens — the build runs in a {@code finally}, and an import that finds keys missing (the process died
+ * midway) builds them before writing anything; (2) a key that occurs twice in the files is no longer caught per batch
+ * but by the build, which then deletes the earlier rows of that key and reports their number as errors; (3) the
+ * application may read the registry meanwhile: the tables concerned were empty, so a reader finds nothing, then the
+ * committed batches (by sequential scan until the keys exist); (4) imports run one at a time per instance (a single
+ * executor thread); two imports started at once on two instances or from the command line are not guarded against
+ * here, but each ends by building whatever keys are missing.
  */
 @Component
 class KboImporter {
+
+	private static final Logger LOG = LoggerFactory.getLogger(KboImporter.class);
 
 	private final DataSource dataSource;
 
@@ -87,10 +103,57 @@ class KboImporter {
 	 */
 	private void write(long importId, KboSource source, List<KboFile> files) throws SQLException, IOException {
 		Empty empty;
+		List<KboFile> unkeyed = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection()) {
+			List<KboFile> missing = store.missingKeys(connection);
+			if (!missing.isEmpty()) {
+				// an earlier load died before it could rebuild them: the upserts below need them
+				new KboKeyBuilder(dataSource, store, journal, importId, missing).finish();
+			}
 			empty = new Empty(isEmpty(connection, "registry_enterprise"), isEmpty(connection, "registry_establishment"),
 					isEmpty(connection, "registry_denomination"), isEmpty(connection, "registry_address"));
+			if (store.dropsKeys()) {
+				connection.setAutoCommit(false);
+				try {
+					for (KboFile file : files) {
+						if (file != KboFile.META && empty.of(file)) {
+							store.dropKeys(connection, file);
+							unkeyed.add(file);
+						}
+					}
+				}
+				finally {
+					connection.rollback();
+					connection.setAutoCommit(true);
+				}
+			}
 		}
+		var keys = new KboKeyBuilder(dataSource, store, journal, importId, unkeyed);
+		long start = System.nanoTime();
+		try {
+			keys.start();
+			load(importId, source, files, empty, keys);
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			// the keys come back whatever happened; the load's failure is the one to report
+			try {
+				keys.finish();
+			}
+			catch (SQLException | RuntimeException keysFailure) {
+				ex.addSuppressed(keysFailure);
+			}
+			throw ex;
+		}
+		long loaded = System.nanoTime();
+		keys.finish();
+		if (!unkeyed.isEmpty()) {
+			LOG.info("registry import {}: rows of {} loaded without keys in {} ms, keys complete {} ms later", importId,
+					unkeyed, (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+		}
+	}
+
+	private void load(long importId, KboSource source, List<KboFile> files, Empty empty, KboKeyBuilder keys)
+			throws SQLException, IOException {
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
 		var stop = new AtomicBoolean();
 		var failure = new AtomicReference<Exception>();
@@ -100,7 +163,7 @@ class KboImporter {
 		readerThread.start();
 		Runnable writer = () -> {
 			try {
-				writeBatches(importId, queue, empty, stop);
+				writeBatches(importId, queue, empty, stop, keys);
 			}
 			catch (SQLException | IOException | RuntimeException ex) {
 				failure.compareAndSet(null, ex);
@@ -140,7 +203,8 @@ class KboImporter {
 	}
 
 	/** One writer: takes batches until the last one went through (by any writer) or something failed. */
-	private void writeBatches(long importId, BlockingQueue<Batch> queue, Empty empty, AtomicBoolean stop)
+	private void writeBatches(long importId, BlockingQueue<Batch> queue, Empty empty, AtomicBoolean stop,
+			KboKeyBuilder keys)
 			throws SQLException, IOException {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
@@ -158,6 +222,7 @@ class KboImporter {
 						throw ex;
 					}
 					commit(connection, importId, batch, empty);
+					keys.committed(batch);
 					if (batch.end()) {
 						stop.set(true);
 					}
@@ -201,6 +266,16 @@ class KboImporter {
 
 	/** Which tables were empty when this import began (a first full import: nothing to update or replace). */
 	private record Empty(boolean enterprises, boolean establishments, boolean denominations, boolean addresses) {
+
+		boolean of(KboFile file) {
+			return switch (file) {
+				case ENTERPRISE -> enterprises;
+				case ESTABLISHMENT -> establishments;
+				case DENOMINATION -> denominations;
+				case ADDRESS -> addresses;
+				case META -> false;
+			};
+		}
 	}
 
 	/** {@code table} is one of our constants. */

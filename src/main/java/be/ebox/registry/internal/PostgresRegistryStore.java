@@ -1,36 +1,61 @@
 package be.ebox.registry.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 
 import be.ebox.registry.internal.KboRow.AddressRow;
 import be.ebox.registry.internal.KboRow.DenominationRow;
 import be.ebox.registry.internal.KboRow.EnterpriseRow;
 import be.ebox.registry.internal.KboRow.EstablishmentRow;
-import org.postgresql.PGConnection;
 
 /**
- * PostgreSQL: each batch is COPYed (CSV format, the driver's CopyManager) into a session-local staging table, then
+ * PostgreSQL: each batch is COPYed (text format, see {@link CopyBuffer}) into a session-local staging table, then
  * moved with one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}. COPY is the fastest way in; the upsert keeps the
  * import idempotent. The staging tables are {@code TEMP ... ON COMMIT DELETE ROWS}: every batch starts empty. Into a
  * table that was empty when the import began (the first full load, the one that takes long) a batch is COPYed
- * straight into the registry table, which halves the database work; a key collision sends it back to the staged path.
+ * straight into the registry table, whose keys the importer has dropped ({@link PostgresRegistryKeys}); when the keys
+ * are there (a caller that did not drop them) a key collision sends the batch back to the staged path.
  * Values only ever travel as COPY data, never inside SQL text.
  */
 class PostgresRegistryStore implements RegistryStore {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	/** Each writer thread encodes its batches into its own reused buffer. */
+	private static final ThreadLocal<CopyBuffer> BUFFER = ThreadLocal.withInitial(CopyBuffer::new);
+
 	/** COPY and the upsert are server-side work: a second connection puts a second database core to use. */
 	@Override
 	public int writers() {
 		return 2;
+	}
+
+	@Override
+	public boolean dropsKeys() {
+		return true;
+	}
+
+	@Override
+	public List<KboFile> missingKeys(Connection connection) throws SQLException {
+		return PostgresRegistryKeys.present(connection).entrySet().stream()
+			.filter(entry -> !entry.getValue())
+			.map(entry -> entry.getKey().file())
+			.toList();
+	}
+
+	@Override
+	public void dropKeys(Connection connection, KboFile file) throws SQLException {
+		PostgresRegistryKeys.drop(connection, PostgresRegistryKeys.of(file));
+		connection.commit();
+	}
+
+	@Override
+	public long restoreKeys(Connection connection, KboFile file) throws SQLException {
+		return PostgresRegistryKeys.restore(connection, PostgresRegistryKeys.of(file));
 	}
 
 	@Override
@@ -41,6 +66,7 @@ class PostgresRegistryStore implements RegistryStore {
 			statement.execute("SET synchronous_commit = off");
 			// batches are small statements: compiling them (JIT) costs more than it saves
 			statement.execute("SET jit = off");
+			// entity_number: the collation of the registry's key columns (V10), compared with them in deleteOthers
 			statement.execute("""
 					CREATE TEMP TABLE IF NOT EXISTS registry_stage_enterprise (enterprise_number CHAR(10),
 					status VARCHAR(4), juridical_situation VARCHAR(4), type_of_enterprise VARCHAR(2),
@@ -49,11 +75,11 @@ class PostgresRegistryStore implements RegistryStore {
 					CREATE TEMP TABLE IF NOT EXISTS registry_stage_establishment (establishment_number CHAR(10),
 					enterprise_number CHAR(10), start_date DATE) ON COMMIT DELETE ROWS""");
 			statement.execute("""
-					CREATE TEMP TABLE IF NOT EXISTS registry_stage_denomination (entity_number CHAR(10),
+					CREATE TEMP TABLE IF NOT EXISTS registry_stage_denomination (entity_number CHAR(10) COLLATE "C",
 					language CHAR(1), type_of_denomination CHAR(3), denomination VARCHAR(320), import_id BIGINT)
 					ON COMMIT DELETE ROWS""");
 			statement.execute("""
-					CREATE TEMP TABLE IF NOT EXISTS registry_stage_address (entity_number CHAR(10),
+					CREATE TEMP TABLE IF NOT EXISTS registry_stage_address (entity_number CHAR(10) COLLATE "C",
 					type_of_address VARCHAR(4), country_nl VARCHAR(100), country_fr VARCHAR(100), zipcode VARCHAR(20),
 					municipality_nl VARCHAR(200), municipality_fr VARCHAR(200), street_nl VARCHAR(200),
 					street_fr VARCHAR(200), house_number VARCHAR(40), box VARCHAR(40), extra_address_info VARCHAR(200),
@@ -75,16 +101,17 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void enterprises(Connection connection, Collection<EnterpriseRow> rows, boolean wasEmpty)
 			throws SQLException {
-		var csv = new StringBuilder(rows.size() * 48);
+		CopyBuffer data = BUFFER.get().clear();
 		for (EnterpriseRow row : rows) {
-			line(csv, row.enterpriseNumber(), row.status(), row.juridicalSituation(), row.typeOfEnterprise(),
-					row.juridicalForm(), row.juridicalFormCac(), row.startDate());
+			data.text(row.enterpriseNumber()).text(row.status()).text(row.juridicalSituation())
+				.text(row.typeOfEnterprise()).text(row.juridicalForm()).text(row.juridicalFormCac())
+				.date(row.startDate()).endLine();
 		}
 		if (wasEmpty && copyDirect(connection, "registry_enterprise (enterprise_number, status, juridical_situation, "
-				+ "type_of_enterprise, juridical_form, juridical_form_cac, start_date)", csv)) {
+				+ "type_of_enterprise, juridical_form, juridical_form_cac, start_date)", data)) {
 			return;
 		}
-		copy(connection, "registry_stage_enterprise", csv);
+		copy(connection, "registry_stage_enterprise", data);
 		update(connection, """
 				INSERT INTO registry_enterprise (enterprise_number, status, juridical_situation, type_of_enterprise,
 				juridical_form, juridical_form_cac, start_date)
@@ -104,15 +131,15 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void establishments(Connection connection, Collection<EstablishmentRow> rows, boolean wasEmpty)
 			throws SQLException {
-		var csv = new StringBuilder(rows.size() * 36);
+		CopyBuffer data = BUFFER.get().clear();
 		for (EstablishmentRow row : rows) {
-			line(csv, row.establishmentNumber(), row.enterpriseNumber(), row.startDate());
+			data.text(row.establishmentNumber()).text(row.enterpriseNumber()).date(row.startDate()).endLine();
 		}
 		if (wasEmpty && copyDirect(connection,
-				"registry_establishment (establishment_number, enterprise_number, start_date)", csv)) {
+				"registry_establishment (establishment_number, enterprise_number, start_date)", data)) {
 			return;
 		}
-		copy(connection, "registry_stage_establishment", csv);
+		copy(connection, "registry_stage_establishment", data);
 		update(connection, """
 				INSERT INTO registry_establishment (establishment_number, enterprise_number, start_date)
 				SELECT establishment_number, enterprise_number, start_date FROM registry_stage_establishment
@@ -125,15 +152,16 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean wasEmpty)
 			throws SQLException {
-		var csv = new StringBuilder(rows.size() * 64);
+		CopyBuffer data = BUFFER.get().clear();
 		for (DenominationRow row : rows) {
-			line(csv, row.entityNumber(), row.language(), row.typeOfDenomination(), row.denomination(), importId);
+			data.text(row.entityNumber()).text(row.language()).text(row.typeOfDenomination()).text(row.denomination())
+				.number(importId).endLine();
 		}
 		if (wasEmpty && copyDirect(connection, "registry_denomination (entity_number, language, type_of_denomination, "
-				+ "denomination, import_id)", csv)) {
+				+ "denomination, import_id)", data)) {
 			return;
 		}
-		copy(connection, "registry_stage_denomination", csv);
+		copy(connection, "registry_stage_denomination", data);
 		if (!wasEmpty) {
 			deleteOthers(connection, "registry_denomination", "registry_stage_denomination", importId);
 		}
@@ -148,18 +176,19 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean wasEmpty)
 			throws SQLException {
-		var csv = new StringBuilder(rows.size() * 160);
+		CopyBuffer data = BUFFER.get().clear();
 		for (AddressRow row : rows) {
-			line(csv, row.entityNumber(), row.typeOfAddress(), row.countryNl(), row.countryFr(), row.zipcode(),
-					row.municipalityNl(), row.municipalityFr(), row.streetNl(), row.streetFr(), row.houseNumber(),
-					row.box(), row.extraAddressInfo(), row.dateStrikingOff(), importId);
+			data.text(row.entityNumber()).text(row.typeOfAddress()).text(row.countryNl()).text(row.countryFr())
+				.text(row.zipcode()).text(row.municipalityNl()).text(row.municipalityFr()).text(row.streetNl())
+				.text(row.streetFr()).text(row.houseNumber()).text(row.box()).text(row.extraAddressInfo())
+				.date(row.dateStrikingOff()).number(importId).endLine();
 		}
 		if (wasEmpty && copyDirect(connection, "registry_address (entity_number, type_of_address, country_nl, "
 				+ "country_fr, zipcode, municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, "
-				+ "extra_address_info, date_striking_off, import_id)", csv)) {
+				+ "extra_address_info, date_striking_off, import_id)", data)) {
 			return;
 		}
-		copy(connection, "registry_stage_address", csv);
+		copy(connection, "registry_stage_address", data);
 		if (!wasEmpty) {
 			deleteOthers(connection, "registry_address", "registry_stage_address", importId);
 		}
@@ -198,11 +227,11 @@ class PostgresRegistryStore implements RegistryStore {
 	 * The fast path of a first import: COPY straight into the (empty at start) registry table. Only a key seen in an
 	 * earlier batch can collide; then the batch goes back to its savepoint and takes the staged upsert instead.
 	 */
-	private static boolean copyDirect(Connection connection, String tableAndColumns, CharSequence csv)
+	private static boolean copyDirect(Connection connection, String tableAndColumns, CopyBuffer data)
 			throws SQLException {
 		Savepoint savepoint = connection.setSavepoint();
 		try {
-			copy(connection, tableAndColumns, csv);
+			copy(connection, tableAndColumns, data);
 			connection.releaseSavepoint(savepoint);
 			return true;
 		}
@@ -216,15 +245,8 @@ class PostgresRegistryStore implements RegistryStore {
 	}
 
 	/** {@code table} is one of our table names (with its column list), never input. */
-	private static void copy(Connection connection, String table, CharSequence csv) throws SQLException {
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY " + table + " FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
-		}
-		catch (IOException ex) {
-			throw new SQLException("COPY into " + table + " failed", ex);
-		}
+	private static void copy(Connection connection, String table, CopyBuffer rows) throws SQLException {
+		rows.copyInto(connection, table);
 	}
 
 	private static void update(Connection connection, String sql, Long importId) throws SQLException {
@@ -234,33 +256,5 @@ class PostgresRegistryStore implements RegistryStore {
 			}
 			statement.executeUpdate();
 		}
-	}
-
-	/**
-	 * One CSV line for COPY: text always quoted (quotes doubled), so an empty string stays distinct from NULL, which
-	 * is an unquoted empty field; dates in ISO form.
-	 */
-	private static void line(StringBuilder csv, Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				csv.append(',');
-			}
-			Object value = values[i];
-			if (value instanceof LocalDate || value instanceof Long) {
-				csv.append(value);
-			}
-			else if (value != null) {
-				String text = value.toString();
-				csv.append('"');
-				if (text.indexOf('"') >= 0) {
-					csv.append(text.replace("\"", "\"\""));
-				}
-				else {
-					csv.append(text);
-				}
-				csv.append('"');
-			}
-		}
-		csv.append('\n');
 	}
 }

@@ -3,6 +3,7 @@ package be.ebox.registry.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 
 import be.ebox.registry.internal.KboRow.AddressRow;
 import be.ebox.registry.internal.KboRow.DenominationRow;
@@ -28,6 +29,31 @@ interface RegistryStore {
 
 	/** Once per import, after the last batch, whatever happened (undoes session settings of {@link #prepare}). */
 	default void finish(Connection connection) throws SQLException {
+	}
+
+	/**
+	 * Whether this store loads a table that is empty at the start of an import without its keys and indexes
+	 * ({@link #dropKeys}, then {@link #restoreKeys} once the load ended, whatever its outcome).
+	 */
+	default boolean dropsKeys() {
+		return false;
+	}
+
+	/** The tables whose keys are missing (a load that crashed before it could rebuild them). */
+	default List<KboFile> missingKeys(Connection connection) throws SQLException {
+		return List.of();
+	}
+
+	/** Drops the primary key and indexes of {@code file}'s table and commits. */
+	default void dropKeys(Connection connection, KboFile file) throws SQLException {
+	}
+
+	/**
+	 * Builds the keys of {@code file}'s table unless they exist, in its own transaction; a key held by several rows
+	 * keeps only the last row. Returns how many rows were removed that way.
+	 */
+	default long restoreKeys(Connection connection, KboFile file) throws SQLException {
+		return 0;
 	}
 
 	// wasEmpty: the table held no rows when this import began. Nothing can conflict with other imports' rows then,
