@@ -214,13 +214,24 @@ public final class Browser {
 		// the old page is still "complete" right after the click: wait until it is gone (the clicked element went
 		// stale), then until the new page has loaded; a click that does not navigate gives up on the first wait
 		try {
-			new WebDriverWait(driver, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+			new WebDriverWait(driver, WAIT).until(d -> isGone(element));
 		}
 		catch (org.openqa.selenium.TimeoutException noNavigation) {
 			// stayed on the page
 		}
 		new WebDriverWait(driver, WAIT).until(d -> "complete".equals(script("return document.readyState;")));
 		return this;
+	}
+
+	/** Chrome reports a node of a replaced document as stale or, during the swap, as not in the document. */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException gone) {
+			return true;
+		}
 	}
 
 	private WebElement single(By by, String description) {
