@@ -2,9 +2,25 @@ package be.ebox.messages;
 
 import java.util.Optional;
 
-/** Read access to published messages, for the other modules (consultation, evidence, console). */
+import be.ebox.access.Reader;
+
+/**
+ * Read access to published messages. Everything scoped by a {@link Reader} answers only what that reader may read
+ * and sees: visible already, not expired, of a type the reader may read, in the reader's e-Box.
+ */
 public interface Messages {
 
-	/** The message with its contents and attachments, whoever may read it: callers check access themselves. */
+	/** Largest page size, as in the contract. */
+	int MAX_PAGE_SIZE = 100;
+
+	/** The message with its contents and attachments, whoever may read it: for senders and the platform itself. */
 	Optional<Message> find(MessageId id);
+
+	/** The message if the reader may read it; else empty, exactly as if it did not exist. */
+	Optional<ReadableMessage> findFor(Reader reader, MessageId id);
+
+	/** A page (from 1) of the messages the filter selects, newest first; pageSize from 1 to {@link #MAX_PAGE_SIZE}. */
+	MessagePage search(Reader reader, MessageFilter filter, int page, int pageSize);
+
+	long count(Reader reader, MessageFilter filter);
 }

@@ -1,15 +1,26 @@
 package be.ebox.messages.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import be.ebox.access.Reader;
 import be.ebox.messages.Message;
+import be.ebox.messages.MessageFilter;
+import be.ebox.messages.MessagePage;
+import be.ebox.messages.MessageState;
+import be.ebox.messages.ReadableMessage;
 import be.ebox.messages.MessageId;
 import be.ebox.messages.Messages;
 import be.ebox.registry.EnterpriseNumber;
@@ -19,15 +30,25 @@ import be.ebox.senders.SenderApplicationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Messages in the tables {@code message}, {@code message_content} and {@code message_attachment}. */
 @Repository
 class JdbcMessages implements Messages {
 
+	private static final String STATE_COLUMNS = "m.first_read_at, m.hidden, m.done_at, m.acknowledged_at";
+
 	private final JdbcClient jdbc;
 
-	JdbcMessages(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	JdbcMessages(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
 	}
 
 	/** What an earlier request with the same Idempotency-Key stored. */
@@ -48,9 +69,14 @@ class JdbcMessages implements Messages {
 					m.replyAuthorized(), m.registeredMail(), m.originalMessageId(), businessData, forTheAttentionOf,
 					paymentData, m.publicationCode(), idempotencyKey, idempotencyKey == null ? null : requestDigest)
 			.update();
+		String businessDataText = textOf(businessData);
 		for (var content : m.contents().values()) {
-			jdbc.sql("INSERT INTO message_content (message_id, language, subject, body) VALUES (?, ?, ?, ?)")
-				.params(m.id().value(), content.language(), content.subject(), content.body())
+			jdbc.sql("""
+					INSERT INTO message_content (message_id, language, subject, body, search_text)
+					VALUES (?, ?, ?, ?, ?)""")
+				.params(m.id().value(), content.language(), content.subject(), content.body(),
+						SearchText.normalize(String.join(" ", nonNull(content.subject()), nonNull(content.body()),
+								businessDataText)))
 				.update();
 		}
 		for (var a : m.attachments()) {
@@ -79,50 +105,155 @@ class JdbcMessages implements Messages {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Message> find(MessageId id) {
-		return jdbc.sql("SELECT * FROM message WHERE id = ?")
+		return jdbc.sql("SELECT * FROM message m WHERE id = ?")
 			.param(id.value())
-			.query((rs, row) -> new Message(id, EnterpriseNumber.parse(rs.getString("recipient")),
-					EnterpriseNumber.parse(rs.getString("sender_organisation")),
-					new SenderApplicationId(rs.getString("sender_application")),
-					new MessageTypeId(rs.getString("message_type")), MessageKind.valueOf(rs.getString("kind")),
-					instant(rs.getObject("published_at", OffsetDateTime.class)),
-					instant(rs.getObject("visible_from", OffsetDateTime.class)),
-					instant(rs.getObject("expires_at", OffsetDateTime.class)), rs.getObject("due_date", LocalDate.class),
-					rs.getBoolean("acknowledgement_required"), rs.getBoolean("protected"),
-					rs.getBoolean("body_main_content"), rs.getBoolean("reply_authorized"),
-					rs.getBoolean("registered_mail"), rs.getString("original_message_id"), new LinkedHashMap<>(),
-					List.of(), rs.getString("publication_code")))
+			.query((rs, row) -> message(rs))
 			.optional()
-			.map(this::withDetails);
+			.map(m -> withDetails(List.of(m)).get(0));
 	}
 
-	private Message withDetails(Message m) {
-		var contents = new LinkedHashMap<String, Message.Content>();
-		jdbc.sql("SELECT language, subject, body FROM message_content WHERE message_id = ? ORDER BY language")
-			.param(m.id().value())
-			.query((rs, row) -> new Message.Content(rs.getString("language"), rs.getString("subject"), rs.getString("body")))
-			.list()
-			.forEach(c -> contents.put(c.language(), c));
-		var attachments = jdbc.sql("SELECT * FROM message_attachment WHERE message_id = ? ORDER BY position")
-			.param(m.id().value())
-			.query((rs, row) -> {
-				var titles = new LinkedHashMap<String, String>();
-				for (String language : MessageToPublish.LANGUAGES) {
-					String title = rs.getString("title_" + language);
-					if (title != null) {
-						titles.put(language, title);
-					}
-				}
-				return new Message.Attachment(rs.getInt("position"), rs.getString("http_part_name"),
-						rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size"),
-						rs.getString("blob_sha256"), rs.getBoolean("main_content"), rs.getBoolean("signed"),
-						java.util.Map.copyOf(titles));
-			})
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ReadableMessage> findFor(Reader reader, MessageId id) {
+		var query = MessageQuery.readableBy(reader, clock.instant(), id.value());
+		return jdbc.sql("SELECT m.*, " + STATE_COLUMNS + " FROM message m WHERE " + query.where())
+			.params(query.params())
+			.query((rs, row) -> new ReadableMessage(message(rs), state(rs)))
+			.optional()
+			.map(r -> readable(List.of(r)).get(0));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public MessagePage search(Reader reader, MessageFilter filter, int page, int pageSize) {
+		if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("page from 1, pageSize from 1 to " + MAX_PAGE_SIZE);
+		}
+		if (reader.readsNothing()) {
+			return new MessagePage(List.of(), page, pageSize, 0);
+		}
+		var query = MessageQuery.of(reader, filter, clock.instant());
+		long total = count(query);
+		if (total <= (long) (page - 1) * pageSize) {
+			return new MessagePage(List.of(), page, pageSize, total);
+		}
+		var items = jdbc.sql("SELECT m.*, " + STATE_COLUMNS + " FROM message m WHERE " + query.where()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
+			.params(query.params())
+			.param("limit", pageSize)
+			.param("offset", (long) (page - 1) * pageSize)
+			.query((rs, row) -> new ReadableMessage(message(rs), state(rs)))
 			.list();
-		return new Message(m.id(), m.recipient(), m.senderOrganisation(), m.senderApplication(), m.messageType(), m.kind(),
-				m.publishedAt(), m.visibleFrom(), m.expiresAt(), m.dueDate(), m.acknowledgementRequired(),
-				m.isProtected(), m.bodyMainContent(), m.replyAuthorized(), m.registeredMail(), m.originalMessageId(),
-				java.util.Map.copyOf(contents), attachments, m.publicationCode());
+		return new MessagePage(readable(items), page, pageSize, total);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long count(Reader reader, MessageFilter filter) {
+		return reader.readsNothing() ? 0 : count(MessageQuery.of(reader, filter, clock.instant()));
+	}
+
+	private long count(MessageQuery query) {
+		return jdbc.sql("SELECT COUNT(*) FROM message m WHERE " + query.where())
+			.params(query.params())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Message message(ResultSet rs) throws SQLException {
+		return new Message(new MessageId(rs.getObject("id", UUID.class)), EnterpriseNumber.parse(rs.getString("recipient")),
+				EnterpriseNumber.parse(rs.getString("sender_organisation")),
+				new SenderApplicationId(rs.getString("sender_application")),
+				new MessageTypeId(rs.getString("message_type")), MessageKind.valueOf(rs.getString("kind")),
+				instant(rs.getObject("published_at", OffsetDateTime.class)),
+				instant(rs.getObject("visible_from", OffsetDateTime.class)),
+				instant(rs.getObject("expires_at", OffsetDateTime.class)), rs.getObject("due_date", LocalDate.class),
+				rs.getBoolean("acknowledgement_required"), rs.getBoolean("protected"), rs.getBoolean("body_main_content"),
+				rs.getBoolean("reply_authorized"), rs.getBoolean("registered_mail"), rs.getString("original_message_id"),
+				Map.of(), List.of(), rs.getString("publication_code"));
+	}
+
+	private static MessageState state(ResultSet rs) throws SQLException {
+		return new MessageState(instant(rs.getObject("first_read_at", OffsetDateTime.class)), rs.getBoolean("hidden"),
+				instant(rs.getObject("done_at", OffsetDateTime.class)),
+				instant(rs.getObject("acknowledged_at", OffsetDateTime.class)));
+	}
+
+	private List<ReadableMessage> readable(List<ReadableMessage> rows) {
+		var messages = withDetails(rows.stream().map(ReadableMessage::message).toList());
+		var result = new ArrayList<ReadableMessage>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			result.add(new ReadableMessage(messages.get(i), rows.get(i).state()));
+		}
+		return result;
+	}
+
+	/** Contents and attachments of all the messages with two queries, whatever their number. */
+	private List<Message> withDetails(List<Message> messages) {
+		if (messages.isEmpty()) {
+			return messages;
+		}
+		var ids = messages.stream().map(m -> m.id().value()).toList();
+		var contents = new HashMap<UUID, Map<String, Message.Content>>();
+		jdbc.sql("""
+				SELECT message_id, language, subject, body FROM message_content
+				WHERE message_id IN (:ids) ORDER BY language""")
+			.param("ids", ids)
+			.query(rs -> {
+				contents.computeIfAbsent(rs.getObject("message_id", UUID.class), id -> new LinkedHashMap<>())
+					.put(rs.getString("language"), new Message.Content(rs.getString("language"),
+							rs.getString("subject"), rs.getString("body")));
+			});
+		var attachments = new HashMap<UUID, List<Message.Attachment>>();
+		jdbc.sql("SELECT * FROM message_attachment WHERE message_id IN (:ids) ORDER BY message_id, position")
+			.param("ids", ids)
+			.query(rs -> {
+				attachments.computeIfAbsent(rs.getObject("message_id", UUID.class), id -> new ArrayList<>())
+					.add(attachment(rs));
+			});
+		return messages.stream()
+			.map(m -> new Message(m.id(), m.recipient(), m.senderOrganisation(), m.senderApplication(), m.messageType(),
+					m.kind(), m.publishedAt(), m.visibleFrom(), m.expiresAt(), m.dueDate(), m.acknowledgementRequired(),
+					m.isProtected(), m.bodyMainContent(), m.replyAuthorized(), m.registeredMail(), m.originalMessageId(),
+					Map.copyOf(contents.getOrDefault(m.id().value(), Map.of())),
+					List.copyOf(attachments.getOrDefault(m.id().value(), List.of())), m.publicationCode()))
+			.toList();
+	}
+
+	private static Message.Attachment attachment(ResultSet rs) throws SQLException {
+		var titles = new LinkedHashMap<String, String>();
+		for (String language : MessageToPublish.LANGUAGES) {
+			String title = rs.getString("title_" + language);
+			if (title != null) {
+				titles.put(language, title);
+			}
+		}
+		return new Message.Attachment(rs.getInt("position"), rs.getString("http_part_name"), rs.getString("file_name"),
+				rs.getString("media_type"), rs.getLong("size"), rs.getString("blob_sha256"),
+				rs.getBoolean("main_content"), rs.getBoolean("signed"), Map.copyOf(titles));
+	}
+
+	/** The words of the business data (names, descriptions, values in every language), for search. */
+	private String textOf(String businessData) {
+		if (businessData == null) {
+			return "";
+		}
+		var words = new StringBuilder();
+		collectText(json.readTree(businessData), words);
+		return words.toString();
+	}
+
+	private static void collectText(JsonNode node, StringBuilder words) {
+		if (node.isValueNode()) {
+			words.append(' ').append(node.asString());
+		}
+		else {
+			node.values().forEach(child -> collectText(child, words));
+		}
+	}
+
+	private static String nonNull(String text) {
+		return text == null ? "" : text;
 	}
 
 	private static OffsetDateTime time(Instant instant) {

@@ -21,10 +21,12 @@ import be.ebox.enrolment.EboxState;
 import be.ebox.enrolment.Enrolment;
 import be.ebox.messages.Message;
 import be.ebox.messages.MessageId;
+import be.ebox.messages.MessagePublished;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.registry.EnterpriseRegistry;
 import be.ebox.senders.MachineClaims;
 import be.ebox.senders.MessageType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -61,8 +63,12 @@ class Publisher {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Publisher(JsonMapper json, SenderCheck senders, EnterpriseRegistry registry, Enrolment enrolment,
-			JdbcMessages messages, AuditTrail audit, TransactionTemplate transaction, Clock clock) {
+			JdbcMessages messages, AuditTrail audit, TransactionTemplate transaction, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.json = json;
 		this.senders = senders;
 		this.registry = registry;
@@ -120,6 +126,8 @@ class Publisher {
 				audit.record(AuditEvent.of(claims.clientId() == null ? "unknown-client" : claims.clientId(),
 						"MESSAGE_PUBLISHED", recipient, "message " + message.id() + ", type " + type.id().value()
 								+ ", application " + message.senderApplication().value()));
+				events.publishEvent(new MessagePublished(message.id(), recipient, type.id(), type.isProtected(),
+						message.visibleFrom()));
 			});
 		}
 		catch (DuplicateKeyException ex) {

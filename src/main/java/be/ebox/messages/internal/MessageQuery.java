@@ -1,0 +1,125 @@
+package be.ebox.messages.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import be.ebox.access.Reader;
+import be.ebox.messages.MessageFilter;
+
+/**
+ * The WHERE clause of a message list: what the reader may see, then the filter. Only fixed SQL fragments are joined;
+ * every value is a named parameter.
+ */
+final class MessageQuery {
+
+	private final List<String> conditions = new ArrayList<>();
+
+	private final Map<String, Object> params = new LinkedHashMap<>();
+
+	private MessageQuery() {
+	}
+
+	static MessageQuery of(Reader reader, MessageFilter filter, Instant now) {
+		var query = new MessageQuery();
+		query.readableBy(reader, now);
+		query.filteredBy(filter, now);
+		return query;
+	}
+
+	/** The e-Box of the reader, what is visible now and not expired, of the types the reader may read. */
+	static MessageQuery readableBy(Reader reader, Instant now, Object messageId) {
+		var query = new MessageQuery();
+		query.add("m.id = :id", "id", messageId);
+		query.readableBy(reader, now);
+		return query;
+	}
+
+	private void readableBy(Reader reader, Instant now) {
+		add("m.recipient = :ebox", "ebox", reader.ebox().digits());
+		add("m.visible_from <= :now", "now", now.atOffset(ZoneOffset.UTC));
+		conditions.add("m.expires_at > :now");
+		if (reader.unprotected() && reader.allProtected()) {
+			return;
+		}
+		var allowed = new ArrayList<String>();
+		if (reader.unprotected()) {
+			allowed.add("m.protected = FALSE");
+		}
+		if (reader.allProtected()) {
+			allowed.add("m.protected = TRUE");
+		}
+		if (!reader.types().isEmpty()) {
+			allowed.add("m.message_type IN (:readableTypes)");
+			params.put("readableTypes", reader.types().stream().map(t -> t.value()).toList());
+		}
+		conditions.add(allowed.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", allowed) + ")");
+	}
+
+	private void filteredBy(MessageFilter f, Instant now) {
+		addIfSet("m.published_at >= :receivedAfter", "receivedAfter", f.receivedAfter());
+		addIfSet("m.published_at < :receivedBefore", "receivedBefore", f.receivedBefore());
+		addIfSet("m.expires_at >= :expiresAfter", "expiresAfter", f.expiresAfter());
+		addIfSet("m.expires_at < :expiresBefore", "expiresBefore", f.expiresBefore());
+		if (f.read() != null) {
+			conditions.add(f.read() ? "m.first_read_at IS NOT NULL" : "m.first_read_at IS NULL");
+		}
+		addIfSet("m.hidden = :hidden", "hidden", f.hidden());
+		addIfSet("m.message_type = :messageType", "messageType", f.messageType() == null ? null : f.messageType().value());
+		addIfSet("m.sender_organisation = :senderOrganisation", "senderOrganisation",
+				f.senderOrganisation() == null ? null : f.senderOrganisation().digits());
+		addIfSet("m.sender_application = :senderApplication", "senderApplication",
+				f.senderApplication() == null ? null : f.senderApplication().value());
+		addIfSet("m.registered_mail = :registeredMail", "registeredMail", f.registeredMail());
+		addIfSet("m.kind = :kind", "kind", f.kind() == null ? null : f.kind().name());
+		if (f.taskDone() != null) {
+			conditions.add(f.taskDone() ? "m.done_at IS NOT NULL" : "m.done_at IS NULL");
+		}
+		addIfSet("m.due_date < :dueBefore", "dueBefore", f.dueBefore());
+		if (f.acknowledgementPending() != null) {
+			conditions.add(f.acknowledgementPending()
+					? "(m.acknowledgement_required = TRUE AND m.acknowledged_at IS NULL)"
+					: "(m.acknowledgement_required = FALSE OR m.acknowledged_at IS NOT NULL)");
+		}
+		text(f.text(), f.textLanguage());
+	}
+
+	private void text(String text, String language) {
+		List<String> patterns = SearchText.likePatterns(text);
+		if (patterns.isEmpty()) {
+			return;
+		}
+		var sql = new StringBuilder("EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id");
+		if (language != null) {
+			sql.append(" AND c.language = :textLanguage");
+			params.put("textLanguage", language);
+		}
+		for (int i = 0; i < patterns.size(); i++) {
+			sql.append(" AND c.search_text LIKE :word").append(i).append(" ESCAPE '\\'");
+			params.put("word" + i, patterns.get(i));
+		}
+		conditions.add(sql.append(')').toString());
+	}
+
+	private void addIfSet(String condition, String name, Object value) {
+		if (value != null) {
+			add(condition, name, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
+		}
+	}
+
+	private void add(String condition, String name, Object value) {
+		conditions.add(condition);
+		params.put(name, value);
+	}
+
+	String where() {
+		return String.join(" AND ", conditions);
+	}
+
+	Map<String, Object> params() {
+		return params;
+	}
+}
