@@ -18,6 +18,9 @@ public interface ReferenceData {
 
 	List<MessageType> messageTypesOf(EnterpriseNumber organisation);
 
+	/** Every message type of every organisation, by id (e.g. for an enterprise choosing what to grant). */
+	List<MessageType> messageTypes();
+
 	/** Whether an application may publish messages of a type: both belong to the same organisation. */
 	default boolean mayPublish(SenderApplicationId application, MessageTypeId type) {
 		var app = findApplication(application);

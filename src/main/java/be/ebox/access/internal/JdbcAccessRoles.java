@@ -34,10 +34,23 @@ class JdbcAccessRoles implements AccessRoles {
 
 	@Override
 	public List<EnterpriseRole> rolesOf(AccountId account) {
-		return jdbc.sql("SELECT enterprise_number, role FROM access_role WHERE account_id = ? ORDER BY enterprise_number")
+		return jdbc.sql("SELECT enterprise_number, role FROM access_role WHERE account_id = ? AND deactivated_at IS NULL ORDER BY enterprise_number")
 			.param(account.value())
 			.query((rs, row) -> new EnterpriseRole(EnterpriseNumber.parse(rs.getString("enterprise_number")),
 					Role.valueOf(rs.getString("role"))))
+			.list();
+	}
+
+	@Override
+	public List<EnterpriseNumber> mandatedEboxes(AccountId account) {
+		return jdbc.sql("""
+				SELECT DISTINCT m.client_enterprise FROM access_mandate m
+				JOIN access_role r ON r.enterprise_number = m.provider_enterprise AND r.account_id = ?
+				WHERE m.revoked_at IS NULL AND m.starts_at <= ? AND m.ends_at > ? AND r.deactivated_at IS NULL
+				AND (r.role <> 'USER' OR EXISTS (SELECT 1 FROM access_mandate_assignee a WHERE a.mandate_id = m.id AND a.account_id = r.account_id))
+				ORDER BY m.client_enterprise""")
+			.params(account.value(), OffsetDateTime.now(clock), OffsetDateTime.now(clock))
+			.query((rs, row) -> EnterpriseNumber.parse(rs.getString(1)))
 			.list();
 	}
 }

@@ -40,7 +40,7 @@ class SecurityConfig {
 		success.setDefaultTargetUrl("/ebox");
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/login", "/register", "/register/**", "/activate", "/activate/**", "/terms",
-						"/terms/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/actuator/health",
+						"/terms/**", "/invitation/*", "/invitation/*/create", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/actuator/health",
 						"/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/operator", "/operator/**").hasRole("OPERATOR")

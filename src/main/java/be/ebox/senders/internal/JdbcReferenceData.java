@@ -158,7 +158,8 @@ class JdbcReferenceData implements ReferenceData {
 			.list();
 	}
 
-	List<MessageType> messageTypes() {
+	@Override
+	public List<MessageType> messageTypes() {
 		return jdbc.sql("SELECT * FROM message_type ORDER BY id").query(this::messageType).list();
 	}
 

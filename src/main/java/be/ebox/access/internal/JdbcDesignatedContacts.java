@@ -1,0 +1,73 @@
+package be.ebox.access.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import be.ebox.access.DesignatedContacts;
+import be.ebox.access.ReadingRights;
+import be.ebox.identity.AccountId;
+import be.ebox.registry.EnterpriseNumber;
+import be.ebox.senders.MessageTypeId;
+import be.ebox.senders.ReferenceData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcDesignatedContacts implements DesignatedContacts {
+
+	private final JdbcClient jdbc;
+
+	private final ReadingRights rights;
+
+	private final ReferenceData referenceData;
+
+	private final MemberTable members;
+
+	JdbcDesignatedContacts(JdbcClient jdbc, ReadingRights rights, ReferenceData referenceData, MemberTable members) {
+		this.jdbc = jdbc;
+		this.rights = rights;
+		this.referenceData = referenceData;
+		this.members = members;
+	}
+
+	@Override
+	public Optional<AccountId> contactFor(EnterpriseNumber ebox, MessageTypeId type) {
+		boolean isProtected = referenceData.findMessageType(type).map(t -> t.isProtected()).orElse(true);
+		return stored(ebox, type).filter(account -> mayRead(account, ebox, type, isProtected));
+	}
+
+	Optional<AccountId> stored(EnterpriseNumber ebox, MessageTypeId type) {
+		return jdbc.sql("SELECT account_id FROM access_designated_contact WHERE enterprise_number = ? AND message_type = ?")
+			.params(ebox.digits(), type.value())
+			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
+	void designate(EnterpriseNumber ebox, MessageTypeId type, AccountId account) {
+		jdbc.sql("DELETE FROM access_designated_contact WHERE enterprise_number = ? AND message_type = ?")
+			.params(ebox.digits(), type.value())
+			.update();
+		if (account != null) {
+			jdbc.sql("INSERT INTO access_designated_contact (enterprise_number, message_type, account_id) VALUES (?, ?, ?)")
+				.params(ebox.digits(), type.value(), account.value())
+				.update();
+		}
+	}
+
+	@Override
+	public List<AccountId> readersOf(EnterpriseNumber ebox, MessageTypeId type, boolean isProtected) {
+		return members.all(ebox).stream()
+			.filter(MemberTable.Row::active)
+			.map(MemberTable.Row::account)
+			.filter(account -> mayRead(account, ebox, type, isProtected))
+			.toList();
+	}
+
+	private boolean mayRead(AccountId account, EnterpriseNumber ebox, MessageTypeId type, boolean isProtected) {
+		return rights.ofPerson(account, ebox)
+			.filter(reader -> reader.actorEnterprise().equals(ebox))
+			.map(reader -> reader.mayRead(type, isProtected))
+			.orElse(false);
+	}
+}

@@ -1,0 +1,19 @@
+package be.ebox.access.internal;
+
+import java.util.List;
+
+import be.ebox.access.Role;
+import be.ebox.identity.AccountId;
+
+/** A person with a role in an enterprise, as listed on the access pages, with their grants. */
+record Member(AccountId account, String username, String displayName, String email, Role role, boolean active,
+		List<Grant> grants) {
+
+	boolean isMain() {
+		return role == Role.MAIN_ACCESS_MANAGER;
+	}
+
+	boolean managesAccess() {
+		return active && role.managesAccess();
+	}
+}
