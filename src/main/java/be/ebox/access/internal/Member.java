@@ -9,11 +9,11 @@ import be.ebox.identity.AccountId;
 record Member(AccountId account, String username, String displayName, String email, Role role, boolean active,
 		List<Grant> grants) {
 
-	boolean isMain() {
+	public boolean isMain() {
 		return role == Role.MAIN_ACCESS_MANAGER;
 	}
 
-	boolean managesAccess() {
+	public boolean managesAccess() {
 		return active && role.managesAccess();
 	}
 }
