@@ -3,6 +3,7 @@ package be.ebox.messages.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -25,6 +26,7 @@ import be.ebox.messages.MessagePublished;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.registry.EnterpriseRegistry;
 import be.ebox.senders.MachineClaims;
+import be.ebox.senders.MessageKind;
 import be.ebox.senders.MessageType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,7 +84,22 @@ class Publisher {
 	record Result(MessageId id, Instant expiresAt, String code) {
 	}
 
+	/**
+	 * What our extensions add to a publication.
+	 * @param visibleFrom null: at once
+	 * @param dueDate for tasks, else null
+	 */
+	record Schedule(Instant visibleFrom, LocalDate dueDate, boolean acknowledgementRequired) {
+
+		static final Schedule NONE = new Schedule(null, null, false);
+	}
+
 	Result publish(MachineClaims claims, String jsonPart, Map<String, UploadedFile> files, String idempotencyKey) {
+		return publish(claims, jsonPart, files, idempotencyKey, Schedule.NONE);
+	}
+
+	Result publish(MachineClaims claims, String jsonPart, Map<String, UploadedFile> files, String idempotencyKey,
+			Schedule schedule) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw PublicationRefused.invalid("INVALID_DATA", "The Idempotency-Key header must have 1 to 200 characters");
 		}
@@ -112,10 +129,19 @@ class Publisher {
 		}
 		checkBusinessData(request, type);
 		Instant now = clock.instant();
-		Instant expiry = expiry(request.expirationDate(), type, now);
+		if (schedule.visibleFrom() != null && schedule.visibleFrom().isBefore(now)) {
+			throw PublicationRefused.invalid("INVALID_DATA", "visibleFrom must not be in the past");
+		}
+		if (schedule.dueDate() != null && type.kind() != MessageKind.TASK) {
+			throw PublicationRefused.invalid("INVALID_DATA",
+					"A due date is only possible for a message type of kind task; " + type.id().value() + " is not");
+		}
+		Instant visible = schedule.visibleFrom() == null ? now : schedule.visibleFrom();
+		Instant expiry = expiry(request.expirationDate(), type, visible);
 		String code = enrolment.state(recipient).filter(EboxState.ACTIVE::equals).isPresent() ? null : NO_DIGITAL_USER;
 		var message = new Message(MessageId.random(), recipient, type.organisation(), claims.application().orElseThrow(),
-				type.id(), type.kind(), now, now, expiry, null, false, type.isProtected(), bodyMain,
+				type.id(), type.kind(), now, visible, expiry, schedule.dueDate(), schedule.acknowledgementRequired(),
+				type.isProtected(), bodyMain,
 				Boolean.TRUE.equals(request.replyAuthorized()), false, request.originalMessageId(),
 				new java.util.LinkedHashMap<>(), attachments, code);
 		contents.forEach(c -> message.contents().put(c.language(), c));
