@@ -12,15 +12,13 @@ import be.ebox.registry.EnterpriseNumber;
 import be.ebox.senders.DemoReferenceData;
 import be.ebox.testsupport.TestEnterprises;
 import be.ebox.testsupport.TestMessages;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -33,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class AccessBrowserTest {
 
-	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	@Autowired
+	Environment environment;
+
+	Mailbox mail;
 
 	@LocalServerPort
 	int port;
@@ -60,6 +60,16 @@ class AccessBrowserTest {
 	@Test
 	void inviteAcceptGrantReadRevoke(Browser browser) throws Exception {
 		demo.install("Demo-sender-secret-for-tests-1");
+		mail = Mailbox.start(environment);
+		try {
+			flow(browser);
+		}
+		finally {
+			mail.close();
+		}
+	}
+
+	void flow(Browser browser) throws Exception {
 		EnterpriseNumber enterprise = new TestEnterprises(jdbc).legalPerson("Navigateur SA", "Browser NV");
 		var main = new People(port, jdbc, encoder).with(enterprise, Role.MAIN_ACCESS_MANAGER);
 		MessageId letter = new TestMessages(jdbc).to(enterprise).type(DemoReferenceData.PROTECTED_TYPE, true).insert();
@@ -77,7 +87,7 @@ class AccessBrowserTest {
 		assertThat(browser.text("#invitations")).contains("bea@browser.example");
 		browser.assertAccessible();
 
-		String body = GreenMailUtil.getBody(mail.getReceivedMessages()[mail.getReceivedMessages().length - 1])
+		String body = GreenMailUtil.getBody(mail.last())
 			.replace("=\r\n", "");
 		Matcher link = InvitationAndGrantTest.LINK.matcher(body);
 		assertThat(link.find()).isTrue();

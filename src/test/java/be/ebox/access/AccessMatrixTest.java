@@ -24,15 +24,14 @@ import be.ebox.senders.IssuedClient;
 import be.ebox.senders.MachineClients;
 import be.ebox.testsupport.TestEnterprises;
 import be.ebox.testsupport.TestMessages;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -88,8 +87,10 @@ class AccessMatrixTest {
 
 	static final String UNPROTECTED = DemoReferenceData.UNPROTECTED_TYPE;
 
-	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	@Autowired
+	Environment environment;
+
+	Mailbox mail;
 
 	@LocalServerPort
 	int port;
@@ -129,8 +130,14 @@ class AccessMatrixTest {
 
 	final Map<Principal, String> software = new EnumMap<>(Principal.class);
 
+	@AfterAll
+	void stopMail() {
+		mail.close();
+	}
+
 	@BeforeAll
 	void theClientItsPeopleItsProvidersAndItsSoftware() {
+		mail = Mailbox.start(environment);
 		demo.install("Demo-sender-secret-for-tests-1");
 		people = new People(port, jdbc, encoder);
 		var enterprises = new TestEnterprises(jdbc);

@@ -14,16 +14,15 @@ import be.ebox.registry.EnterpriseNumber;
 import be.ebox.senders.DemoReferenceData;
 import be.ebox.testsupport.TestEnterprises;
 import be.ebox.testsupport.TestMessages;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -38,8 +37,10 @@ class InvitationAndGrantTest {
 
 	static final Pattern LINK = Pattern.compile("https?://\\S+/invitation/([A-Za-z0-9_-]+)");
 
-	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	@Autowired
+	Environment environment;
+
+	Mailbox mail;
 
 	@LocalServerPort
 	int port;
@@ -71,8 +72,14 @@ class InvitationAndGrantTest {
 
 	People.Person main;
 
+	@AfterEach
+	void stopMail() {
+		mail.close();
+	}
+
 	@BeforeEach
 	void enterpriseWithItsMainAccessManager() {
+		mail = Mailbox.start(environment);
 		demo.install("Demo-sender-secret-for-tests-1");
 		people = new People(port, jdbc, encoder);
 		enterprise = new TestEnterprises(jdbc).legalPerson("Invitations SA", "Uitnodigingen NV");
@@ -89,9 +96,7 @@ class InvitationAndGrantTest {
 				"name=Nora+Nieuw&email=" + WebSession.encode(email) + "&language=" + language);
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(main.web().get("/ebox/access/" + enterprise.digits()).body()).contains("access-done").contains(email);
-		MimeMessage[] received = mail.getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1));
-		assertThat(received).isNotEmpty();
-		MimeMessage last = received[received.length - 1];
+		MimeMessage last = mail.last();
 		assertThat(last.getAllRecipients()[0].toString()).isEqualTo(email);
 		String body = GreenMailUtil.getBody(last).replace("=\r\n", "");
 		Matcher link = LINK.matcher(body);
@@ -104,7 +109,7 @@ class InvitationAndGrantTest {
 		MessageId letter = new TestMessages(jdbc).to(enterprise).type(DemoReferenceData.PROTECTED_TYPE, true).insert();
 		MessageId brochure = new TestMessages(jdbc).to(enterprise).type(DemoReferenceData.UNPROTECTED_TYPE, false).insert();
 		String token = invite("nora@invited.example", "nl");
-		assertThat(mail.getReceivedMessages()[mail.getReceivedMessages().length - 1].getSubject())
+		assertThat(mail.last().getSubject())
 			.isEqualTo("Uitnodiging voor de e-Box van Uitnodigingen NV");
 
 		var nora = new WebSession(port);
@@ -197,10 +202,10 @@ class InvitationAndGrantTest {
 
 	@Test
 	void aBadAddressIsRefusedWithAMessageAndNothingIsSent() {
-		int before = mail.getReceivedMessages().length;
+		int before = mail.received().length;
 		post(main.web(), "/ebox/access/" + enterprise.digits() + "/invitations", "name=X&email=not-an-address&language=en");
 		assertThat(main.web().get("/ebox/access/" + enterprise.digits()).body())
 			.contains("Enter a valid e-mail address.");
-		assertThat(mail.getReceivedMessages()).hasSize(before);
+		assertThat(mail.received()).hasSize(before);
 	}
 }

@@ -97,8 +97,9 @@ class Invitations {
 			.params(invitation.id(), enterprise.digits(), address, name, lang, hash(token), actor.name(), at(now),
 					at(invitation.expiresAt()))
 			.update();
-		audit.record(AuditEvent.of(actor.name(), "ACCESS_INVITED", enterprise, "email=" + address));
 		mail.send(invitation, enterpriseName(enterprise, lang), token);
+		// last: the audit trail holds its writers until this transaction ends, so not during the SMTP exchange
+		audit.record(AuditEvent.of(actor.name(), "ACCESS_INVITED", enterprise, "email=" + address));
 		return invitation;
 	}
 
