@@ -21,6 +21,7 @@ class ConsultationAccess {
 		String summary = Scopes.authority(Scopes.SUMMARY_OWN_EBOX);
 		String full = Scopes.authority(Scopes.MESSAGES_FULL);
 		String consumer = Scopes.authority(Scopes.DOCUMENT_CONSUMER);
+		String sender = Scopes.authority(Scopes.PUBLICATION_SENDER);
 		return requests -> requests.requestMatchers(HttpMethod.GET, ConsultationApi.EBOX)
 			.hasAnyAuthority(summary, consumer)
 			.requestMatchers(HttpMethod.GET, ConsultationApi.MESSAGES, ConsultationApi.MESSAGES + "/**")
@@ -28,6 +29,17 @@ class ConsultationAccess {
 			.requestMatchers(HttpMethod.PATCH, ConsultationApi.MESSAGES)
 			.hasAnyAuthority(full, consumer)
 			.requestMatchers(HttpMethod.POST, MessageStatusApi.PATH)
-			.hasAuthority(Scopes.authority(Scopes.PUBLICATION_SENDER));
+			.hasAuthority(sender)
+			// our extensions: the sender publishes and fetches evidence, the enterprise's software acts on messages
+			.requestMatchers(HttpMethod.GET, "/api/v1/openapi.yaml")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, ExtensionApi.MESSAGES)
+			.hasAuthority(sender)
+			.requestMatchers(HttpMethod.GET, ExtensionApi.MESSAGES + "/*/evidence")
+			.hasAuthority(sender)
+			.requestMatchers(HttpMethod.POST, ExtensionApi.MESSAGES + "/*/acknowledgement")
+			.hasAnyAuthority(full, consumer)
+			.requestMatchers(ExtensionApi.MESSAGES + "/*/done")
+			.hasAnyAuthority(full, consumer);
 	}
 }

@@ -3,6 +3,7 @@ package be.ebox.messages.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -25,6 +26,7 @@ import be.ebox.messages.MessagePublished;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.registry.EnterpriseRegistry;
 import be.ebox.senders.MachineClaims;
+import be.ebox.senders.MessageKind;
 import be.ebox.senders.MessageType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,12 +84,33 @@ class Publisher {
 	record Result(MessageId id, Instant expiresAt, String code) {
 	}
 
+	/**
+	 * What our {@code /api/v1} adds to a publication; the contract's publication is {@link #NOW}.
+	 * @param visibleFrom when the recipient may see the message; null or past: at once
+	 * @param dueDate for tasks: the day the task is due, null when none
+	 * @param acknowledgementRequired the reader is asked to acknowledge receipt
+	 */
+	record Delivery(Instant visibleFrom, LocalDate dueDate, boolean acknowledgementRequired) {
+
+		static final Delivery NOW = new Delivery(null, null, false);
+
+		/** What identifies these options for the Idempotency-Key: nothing for {@link #NOW}, so old keys still match. */
+		String digestText() {
+			return equals(NOW) ? "" : "\ndelivery:" + visibleFrom + ":" + dueDate + ":" + acknowledgementRequired;
+		}
+	}
+
 	Result publish(MachineClaims claims, String jsonPart, Map<String, UploadedFile> files, String idempotencyKey) {
+		return publish(claims, jsonPart, files, idempotencyKey, Delivery.NOW);
+	}
+
+	Result publish(MachineClaims claims, String jsonPart, Map<String, UploadedFile> files, String idempotencyKey,
+			Delivery delivery) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw PublicationRefused.invalid("INVALID_DATA", "The Idempotency-Key header must have 1 to 200 characters");
 		}
 		MessageToPublish request = parse(jsonPart);
-		String digest = requestDigest(jsonPart, files);
+		String digest = requestDigest(jsonPart + delivery.digestText(), files);
 		if (idempotencyKey != null && claims.application().isPresent()) {
 			// a retry answers what the first request got, even if a check would now decide otherwise (time passed)
 			var earlier = replay(claims, idempotencyKey, digest);
@@ -113,9 +136,15 @@ class Publisher {
 		checkBusinessData(request, type);
 		Instant now = clock.instant();
 		Instant expiry = expiry(request.expirationDate(), type, now);
+		Instant visibleFrom = visibleFrom(delivery, now, expiry);
+		if (delivery.dueDate() != null && type.kind() != MessageKind.TASK) {
+			throw PublicationRefused.invalid("INVALID_DATA",
+					"dueDate is only for tasks; the message type " + type.id().value() + " is a " + type.kind());
+		}
 		String code = enrolment.state(recipient).filter(EboxState.ACTIVE::equals).isPresent() ? null : NO_DIGITAL_USER;
 		var message = new Message(MessageId.random(), recipient, type.organisation(), claims.application().orElseThrow(),
-				type.id(), type.kind(), now, now, expiry, null, false, type.isProtected(), bodyMain,
+				type.id(), type.kind(), now, visibleFrom, expiry, delivery.dueDate(), delivery.acknowledgementRequired(),
+				type.isProtected(), bodyMain,
 				Boolean.TRUE.equals(request.replyAuthorized()), false, request.originalMessageId(),
 				new java.util.LinkedHashMap<>(), attachments, code);
 		contents.forEach(c -> message.contents().put(c.language(), c));
@@ -218,6 +247,17 @@ class Publisher {
 						+ " is not allowed for the message type " + type.id().value() + " or given twice");
 			}
 		}
+	}
+
+	/** Later visibility must leave the message visible for a while before it expires. */
+	private static Instant visibleFrom(Delivery delivery, Instant now, Instant expiry) {
+		if (delivery.visibleFrom() == null || !delivery.visibleFrom().isAfter(now)) {
+			return now;
+		}
+		if (!delivery.visibleFrom().isBefore(expiry)) {
+			throw PublicationRefused.invalid("INVALID_DATA", "visibleFrom must be before the message expires");
+		}
+		return delivery.visibleFrom();
 	}
 
 	/** The type's validity from now; a sender may ask for an earlier expiry, never a later one. */
