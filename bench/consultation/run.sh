@@ -6,7 +6,7 @@
 #   bench/consultation/run.sh [TOTAL=5000000] [MINE=10000]
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD), CONNECTIONS (16),
-# WARMUP (10 s), SECONDS (20 s per measured run), ROUNDS (2: health, messages, health, messages ...),
+# WARMUP (10 s), DURATION (20 s per measured run), ROUNDS (2: health, messages, health, messages ...),
 # KEEP_DATA (1: reuse ebox_bench_consult when it already holds TOTAL messages; 0 regenerates), APP_HEAP (1g),
 # EBOX_JAR (use that jar, do not build), PAGE_SIZE (25).
 set -euo pipefail
@@ -24,7 +24,7 @@ PORT="${BENCH_PORT:-18089}"
 SECRET=bench-secret-not-for-production
 CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-10}"
-SECONDS_RUN="${SECONDS:-20}"
+SECONDS_RUN="${DURATION:-20}"
 ROUNDS="${ROUNDS:-2}"
 KEEP_DATA="${KEEP_DATA:-1}"
 PAGE_SIZE="${PAGE_SIZE:-25}"
@@ -57,7 +57,7 @@ fi
 log "starting the application on port $PORT (log: out/app.log)"
 EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
 	EBOX_DEMO=true EBOX_DEMO_SECRET="$SECRET" EBOX_PORT="$PORT" EBOX_DATA_DIR="$OUT/data" \
-	EBOX_OAUTH_TOKEN_TTL=60m EBOX_OPERATOR_PASSWORD="bench-operator-password-0" \
+	EBOX_OAUTH_TOKEN_TTL=60m \
 	java -Xmx"${APP_HEAP:-1g}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
@@ -93,7 +93,6 @@ SQL
 TOKEN=$(curl -fsS -u "demo-consumer:$SECRET" -d grant_type=client_credentials \
 	--data-urlencode "scope=scope:document:management:consult:ws-eboxrestentreprise:documentconsumer" \
 	"$BASE/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$LIST" | head -c 300 >"$OUT/sample.json"
 TOTAL_ITEMS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$LIST" | sed -E 's/.*"totalItems":([0-9]+).*/\1/')
 
 cd "$HERE"
