@@ -15,6 +15,9 @@ public interface DemoReferenceData {
 
 	String UNPROTECTED_TYPE = "SpfFodInformation";
 
+	/** Protected tasks: a phase of the social elections the enterprise must confirm. */
+	String TASK_TYPE = "SpfFodSocialElectionsPhase";
+
 	String CLIENT_ID = "demo-sender";
 
 	String CONSUMER_CLIENT_ID = "demo-consumer";

@@ -40,8 +40,6 @@ class ExtensionApiTest {
 
 	static final String SECRET = "demo-secret-for-tests";
 
-	static final String TASK_TYPE = "SpfFodTestTask";
-
 	static final String V1 = "/api/v1/messages";
 
 	static final String CONSULT = MessageRegistryContract.MOUNT + "/ebox/messages";
@@ -78,12 +76,6 @@ class ExtensionApiTest {
 		var document = http.get("/api/v1/openapi.yaml", null);
 		assertThat(document.statusCode()).as("served without a token").isEqualTo(200);
 		openApi = OpenApiInteractionValidator.createForInlineApiSpecification(document.body()).build();
-		jdbc.sql("""
-				INSERT INTO message_type (id, organisation, name_nl, name_fr, name_de, name_en, validity_value,
-					validity_unit, protected, kind, created_at, updated_at)
-				SELECT ?, ?, 'Taak', 'Tâche', 'Aufgabe', 'Task', 1, 'YEAR', FALSE, 'TASK', CURRENT_TIMESTAMP,
-					CURRENT_TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM message_type WHERE id = ?)""")
-			.params(TASK_TYPE, DemoReferenceData.ORGANISATION, TASK_TYPE).update();
 		enterprise = new TestEnterprises(jdbc).legalPerson("Extension SA", "Extensie NV");
 		senderToken = http.token(DemoReferenceData.CLIENT_ID, SECRET, Scopes.PUBLICATION_SENDER);
 		var software = clients.createForEnterprise(enterprise, "test");
@@ -114,7 +106,7 @@ class ExtensionApiTest {
 	void theSenderFollowsWhatHappensToItsMessage() throws Exception {
 		LocalDate due = LocalDate.now().plusDays(14);
 		byte[] pdf = PublicationTest.PDF;
-		Map<String, Object> message = http.message(enterprise, TASK_TYPE);
+		Map<String, Object> message = http.message(enterprise, DemoReferenceData.TASK_TYPE);
 		message.put("bodyMainContent", false);
 		message.put("attachments", List.of(Map.of("httpPartName", "upfile1", "mainContent", true)));
 		var response = http.multipart(V1, senderToken, Part.json(http.write(message)),
@@ -177,7 +169,7 @@ class ExtensionApiTest {
 	void deliveryOptionsAreChecked() throws Exception {
 		var badOptions = List.<Map<String, Object>>of(Map.of("visibleFrom", "tomorrow"), Map.of("dueDate", "15/12/2026"),
 				Map.of("acknowledgementRequired", "yes"), Map.of("visibleFom", "2030-01-01T00:00:00Z"),
-				Map.of("visibleFrom", "2099-01-01T00:00:00Z"), Map.of("dueDate", "2030-01-01"));
+				Map.of("visibleFrom", "2020-01-01T00:00:00Z"), Map.of("dueDate", "2030-01-01"));
 		for (Map<String, Object> options : badOptions) {
 			var response = publish(DemoReferenceData.UNPROTECTED_TYPE, options);
 			assertThat(response.statusCode()).as(options + " " + response.body()).isEqualTo(400);

@@ -166,9 +166,9 @@ class ExtensionApi {
 	}
 
 	/** The optional part {@code delivery}: unknown fields are refused, a typo must not publish at once silently. */
-	private Publisher.Delivery delivery(String text) {
+	private Publisher.Schedule delivery(String text) {
 		if (text == null) {
-			return Publisher.Delivery.NOW;
+			return Publisher.Schedule.NONE;
 		}
 		JsonNode node;
 		try {
@@ -208,7 +208,7 @@ class ExtensionApi {
 		if (ack != null && !ack.isNull() && !ack.isBoolean()) {
 			throw PublicationRefused.invalid("INVALID_DATA", "acknowledgementRequired must be true or false");
 		}
-		return new Publisher.Delivery(visibleFrom, dueDate, ack != null && ack.asBoolean());
+		return new Publisher.Schedule(visibleFrom, dueDate, ack != null && ack.asBoolean());
 	}
 
 	private static String time(Instant instant) {

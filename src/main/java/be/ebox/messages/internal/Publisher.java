@@ -85,32 +85,28 @@ class Publisher {
 	}
 
 	/**
-	 * What our {@code /api/v1} adds to a publication; the contract's publication is {@link #NOW}.
-	 * @param visibleFrom when the recipient may see the message; null or past: at once
-	 * @param dueDate for tasks: the day the task is due, null when none
-	 * @param acknowledgementRequired the reader is asked to acknowledge receipt
+	 * What our extensions add to a publication.
+	 * @param visibleFrom null: at once
+	 * @param dueDate for tasks, else null
 	 */
-	record Delivery(Instant visibleFrom, LocalDate dueDate, boolean acknowledgementRequired) {
+	record Schedule(Instant visibleFrom, LocalDate dueDate, boolean acknowledgementRequired) {
 
-		static final Delivery NOW = new Delivery(null, null, false);
-
-		/** What identifies these options for the Idempotency-Key: nothing for {@link #NOW}, so old keys still match. */
-		String digestText() {
-			return equals(NOW) ? "" : "\ndelivery:" + visibleFrom + ":" + dueDate + ":" + acknowledgementRequired;
-		}
+		static final Schedule NONE = new Schedule(null, null, false);
 	}
 
 	Result publish(MachineClaims claims, String jsonPart, Map<String, UploadedFile> files, String idempotencyKey) {
-		return publish(claims, jsonPart, files, idempotencyKey, Delivery.NOW);
+		return publish(claims, jsonPart, files, idempotencyKey, Schedule.NONE);
 	}
 
 	Result publish(MachineClaims claims, String jsonPart, Map<String, UploadedFile> files, String idempotencyKey,
-			Delivery delivery) {
+			Schedule schedule) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw PublicationRefused.invalid("INVALID_DATA", "The Idempotency-Key header must have 1 to 200 characters");
 		}
 		MessageToPublish request = parse(jsonPart);
-		String digest = requestDigest(jsonPart + delivery.digestText(), files);
+		// the schedule is part of what a key identifies: the same key with another schedule is another message
+		String digest = requestDigest(schedule.equals(Schedule.NONE) ? jsonPart : jsonPart + "\nschedule:" + schedule,
+				files);
 		if (idempotencyKey != null && claims.application().isPresent()) {
 			// a retry answers what the first request got, even if a check would now decide otherwise (time passed)
 			var earlier = replay(claims, idempotencyKey, digest);
@@ -135,15 +131,18 @@ class Publisher {
 		}
 		checkBusinessData(request, type);
 		Instant now = clock.instant();
-		Instant expiry = expiry(request.expirationDate(), type, now);
-		Instant visibleFrom = visibleFrom(delivery, now, expiry);
-		if (delivery.dueDate() != null && type.kind() != MessageKind.TASK) {
-			throw PublicationRefused.invalid("INVALID_DATA",
-					"dueDate is only for tasks; the message type " + type.id().value() + " is a " + type.kind());
+		if (schedule.visibleFrom() != null && schedule.visibleFrom().isBefore(now)) {
+			throw PublicationRefused.invalid("INVALID_DATA", "visibleFrom must not be in the past");
 		}
+		if (schedule.dueDate() != null && type.kind() != MessageKind.TASK) {
+			throw PublicationRefused.invalid("INVALID_DATA",
+					"A due date is only possible for a message type of kind task; " + type.id().value() + " is not");
+		}
+		Instant visible = schedule.visibleFrom() == null ? now : schedule.visibleFrom();
+		Instant expiry = expiry(request.expirationDate(), type, visible);
 		String code = enrolment.state(recipient).filter(EboxState.ACTIVE::equals).isPresent() ? null : NO_DIGITAL_USER;
 		var message = new Message(MessageId.random(), recipient, type.organisation(), claims.application().orElseThrow(),
-				type.id(), type.kind(), now, visibleFrom, expiry, delivery.dueDate(), delivery.acknowledgementRequired(),
+				type.id(), type.kind(), now, visible, expiry, schedule.dueDate(), schedule.acknowledgementRequired(),
 				type.isProtected(), bodyMain,
 				Boolean.TRUE.equals(request.replyAuthorized()), false, request.originalMessageId(),
 				new java.util.LinkedHashMap<>(), attachments, code);
@@ -247,17 +246,6 @@ class Publisher {
 						+ " is not allowed for the message type " + type.id().value() + " or given twice");
 			}
 		}
-	}
-
-	/** Later visibility must leave the message visible for a while before it expires. */
-	private static Instant visibleFrom(Delivery delivery, Instant now, Instant expiry) {
-		if (delivery.visibleFrom() == null || !delivery.visibleFrom().isAfter(now)) {
-			return now;
-		}
-		if (!delivery.visibleFrom().isBefore(expiry)) {
-			throw PublicationRefused.invalid("INVALID_DATA", "visibleFrom must be before the message expires");
-		}
-		return delivery.visibleFrom();
 	}
 
 	/** The type's validity from now; a sender may ask for an earlier expiry, never a later one. */

@@ -57,6 +57,14 @@ class DemoReferenceDataInstaller implements DemoReferenceData {
 				new TranslatedText("Algemene informatie van de FOD Werkgelegenheid", "Informations générales du SPF Emploi",
 						"Allgemeine Informationen des FÖD Beschäftigung", "General information from the FPS Employment"),
 				new ValidityPeriod(6, ValidityPeriod.Unit.MONTH), false, MessageKind.NOTIFICATION, Set.of()));
+		referenceData.save(new MessageType(new MessageTypeId(TASK_TYPE), organisation,
+				new TranslatedText("Fase sociale verkiezingen", "Phase des élections sociales", "Phase der Sozialwahlen",
+						"Social elections phase"),
+				new TranslatedText("Een stap van de procedure die de onderneming moet zetten",
+						"Une étape de la procédure que l'entreprise doit accomplir",
+						"Ein Schritt des Verfahrens, den das Unternehmen erledigen muss",
+						"A step of the procedure the enterprise must take"),
+				new ValidityPeriod(1, ValidityPeriod.Unit.YEAR), true, MessageKind.TASK, Set.of("dossierNumber")));
 		clients.installForApplication(CLIENT_ID, application, clientSecret, "demo");
 	}
 
