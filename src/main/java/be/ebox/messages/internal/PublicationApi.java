@@ -1,53 +1,31 @@
 package be.ebox.messages.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
-import be.ebox.documents.BlobStore;
-import be.ebox.documents.MediaTypes;
-import be.ebox.documents.UnsupportedMediaTypeException;
 import be.ebox.senders.MachineClaims;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /publishMessage} of the contract: a multipart request with the JSON part {@code messageToPublish} and
- * file parts {@code upfile1}…{@code upfile6}, in any order. The servlet container spools parts above 1 MB to disk
- * ({@code spring.servlet.multipart.file-size-threshold}), so no upload sits whole in the heap; each file part is checked
- * (size, name, real media type) and streamed into the content-addressed blob store in the order the parts came, and
- * linked to the message once the JSON part is read. A refused publication stores no message; blobs it already
- * stored stay, harmless: they are content-addressed (stored once whatever refers to them) and referenced by nothing.
+ * file parts {@code upfile1}…{@code upfile6}, in any order, read and stored by {@link PublicationParts}, then checked
+ * and stored as a message by {@link Publisher}.
  */
 @RestController
 class PublicationApi {
-
-	static final String JSON_PART = "messageToPublish";
-
-	static final Set<String> FILE_PARTS = Set.of("upfile1", "upfile2", "upfile3", "upfile4", "upfile5", "upfile6");
-
-	static final int MAX_FILE_NAME = 80;
-
-	private static final int MAX_JSON = 1024 * 1024;
 
 	private static final DateTimeFormatter CONTRACT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -55,19 +33,11 @@ class PublicationApi {
 
 	private final Publisher publisher;
 
-	private final BlobStore blobs;
+	private final PublicationParts parts;
 
-	private final long maxFileSize;
-
-	private final long maxTotalSize;
-
-	PublicationApi(Publisher publisher, BlobStore blobs,
-			@Value("${ebox.publication.max-file-size:100MB}") DataSize maxFileSize,
-			@Value("${ebox.publication.max-total-size:200MB}") DataSize maxTotalSize) {
+	PublicationApi(Publisher publisher, PublicationParts parts) {
 		this.publisher = publisher;
-		this.blobs = blobs;
-		this.maxFileSize = maxFileSize.toBytes();
-		this.maxTotalSize = maxTotalSize.toBytes();
+		this.parts = parts;
 	}
 
 	/** Contract definition {@code PublicationStatusMessage}. */
@@ -79,85 +49,12 @@ class PublicationApi {
 	ResponseEntity<PublicationStatusMessage> publish(HttpServletRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal Jwt jwt) throws IOException, ServletException {
-		String contentType = request.getContentType();
-		if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-			throw PublicationRefused.invalid("INVALID_DATA",
-					"The request must be multipart/form-data with a part messageToPublish");
-		}
-		String json = null;
-		Map<String, UploadedFile> files = new LinkedHashMap<>();
-		long total = 0;
-		for (Part part : request.getParts()) {
-			String name = part.getName();
-			if (JSON_PART.equals(name)) {
-				if (json != null) {
-					throw PublicationRefused.invalid("INVALID_DATA", "The part messageToPublish is given twice");
-				}
-				json = readJson(part);
-			}
-			else if (FILE_PARTS.contains(name)) {
-				if (files.containsKey(name)) {
-					throw PublicationRefused.invalid("INVALID_DATA", "The part " + name + " is given twice");
-				}
-				total += part.getSize();
-				if (total > maxTotalSize) {
-					throw PublicationRefused.invalid("FILE_TOO_LARGE",
-							"The files of a message may hold at most " + maxTotalSize + " bytes together");
-				}
-				files.put(name, store(part));
-			}
-			else {
-				throw PublicationRefused.invalid("INVALID_DATA",
-						"Unexpected part '" + name + "': only messageToPublish and upfile1 to upfile6 are accepted");
-			}
-		}
-		if (json == null) {
-			throw PublicationRefused.invalid("MISSING_PART", "The part messageToPublish is missing");
-		}
-		var result = publisher.publish(MachineClaims.of(jwt.getClaims()), json, files, idempotencyKey);
+		var received = parts.read(request, Set.of());
+		var result = publisher.publish(MachineClaims.of(jwt.getClaims()), received.json(), received.files(),
+				idempotencyKey);
 		var body = new PublicationStatusMessage(result.id().toString(),
 				CONTRACT_TIME.format(result.expiresAt().truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM)), result.code(),
 				result.code() == null ? null : "The enterprise has not activated its e-Box yet; the message waits there");
 		return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
-	}
-
-	private static String readJson(Part part) throws IOException {
-		if (part.getSize() > MAX_JSON) {
-			throw PublicationRefused.invalid("INVALID_DATA", "The part messageToPublish is larger than 1 MB");
-		}
-		try (InputStream in = part.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	/** Checks a file part before it reaches the store: size, file name, real media type (from its bytes). */
-	private UploadedFile store(Part part) throws IOException {
-		String name = part.getName();
-		if (part.getSize() > maxFileSize) {
-			throw PublicationRefused.invalid("FILE_TOO_LARGE",
-					"The file of part " + name + " is larger than the maximum of " + maxFileSize + " bytes");
-		}
-		String fileName = part.getSubmittedFileName();
-		if (fileName == null || fileName.isBlank()) {
-			throw PublicationRefused.invalid("INVALID_DATA", "The part " + name + " has no file name");
-		}
-		if (fileName.length() > MAX_FILE_NAME) {
-			throw PublicationRefused.invalid("FILE_NAME_TOO_LONG",
-					"The file name of part " + name + " is longer than " + MAX_FILE_NAME + " characters");
-		}
-		String mediaType;
-		try (InputStream in = part.getInputStream()) {
-			mediaType = MediaTypes.requireAllowed(MediaTypes.CONTRACT_ATTACHMENT_TYPES, in, fileName);
-		}
-		catch (UnsupportedMediaTypeException ex) {
-			throw PublicationRefused.invalid("UNSUPPORTED_MEDIA_TYPE", "The file of part " + name + " is "
-					+ ex.detected() + " by its content, which is not accepted or not what its name " + fileName + " says");
-		}
-		try (InputStream in = part.getInputStream()) {
-			return new UploadedFile(name, fileName, mediaType, blobs.store(in));
-		}
-		catch (UncheckedIOException ex) {
-			throw new IOException("Upload of part " + name + " failed", ex);
-		}
 	}
 }

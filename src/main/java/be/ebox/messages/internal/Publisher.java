@@ -104,7 +104,9 @@ class Publisher {
 			throw PublicationRefused.invalid("INVALID_DATA", "The Idempotency-Key header must have 1 to 200 characters");
 		}
 		MessageToPublish request = parse(jsonPart);
-		String digest = requestDigest(jsonPart, files);
+		// the schedule is part of what a key identifies: the same key with another schedule is another message
+		String digest = requestDigest(schedule.equals(Schedule.NONE) ? jsonPart : jsonPart + "\nschedule:" + schedule,
+				files);
 		if (idempotencyKey != null && claims.application().isPresent()) {
 			// a retry answers what the first request got, even if a check would now decide otherwise (time passed)
 			var earlier = replay(claims, idempotencyKey, digest);

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Consultation benchmark: GET /ebox/messages of an enterprise holding MINE messages in a PostgreSQL database of TOTAL
+# messages, under concurrent load from a separate process (Load.java), next to the unauthenticated
+# /actuator/health of the same application in the same run. See bench/README.md.
+#
+#   bench/consultation/run.sh [TOTAL=5000000] [MINE=10000]
+#
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD), CONNECTIONS (16),
+# WARMUP (10 s), DURATION (20 s per measured run), ROUNDS (2: health, messages, health, messages ...),
+# KEEP_DATA (1: reuse ebox_bench_consult when it already holds TOTAL messages; 0 regenerates), APP_HEAP (1g),
+# EBOX_JAR (use that jar, do not build), PAGE_SIZE (25).
+set -euo pipefail
+
+TOTAL="${1:-5000000}"; TOTAL="${TOTAL//_/}"
+MINE="${2:-10000}"; MINE="${MINE//_/}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+OUT="$HERE/out"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
+DB=ebox_bench_consult
+EBOX=0412345614
+PORT="${BENCH_PORT:-18089}"
+SECRET=bench-secret-not-for-production
+CONNECTIONS="${CONNECTIONS:-16}"
+WARMUP="${WARMUP:-10}"
+SECONDS_RUN="${DURATION:-20}"
+ROUNDS="${ROUNDS:-2}"
+KEEP_DATA="${KEEP_DATA:-1}"
+PAGE_SIZE="${PAGE_SIZE:-25}"
+BASE="http://127.0.0.1:$PORT"
+LIST="/REST/ebox/enterprise/messageRegistry/v2/ebox/messages?pageSize=$PAGE_SIZE"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+mkdir -p "$OUT"
+
+JAR="${EBOX_JAR:-}"
+if [[ -z "$JAR" ]]; then
+	JAR=$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)
+	if [[ -z "$JAR" || -n "$(find "$ROOT/src/main" -newer "$JAR" -type f | head -1)" ]]; then
+		log "building the application jar"
+		(cd "$ROOT" && mvn -q -B -DskipTests package)
+		JAR=$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)
+	fi
+fi
+
+have=0
+if [[ "$KEEP_DATA" == 1 ]] && psql_q -d "$DB" -tAc "SELECT 1" >/dev/null 2>&1; then
+	have=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message" 2>/dev/null || echo 0)
+fi
+if (( have < TOTAL )); then
+	log "creating database $DB"
+	psql_q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
+
+log "starting the application on port $PORT (log: out/app.log)"
+EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
+	EBOX_DEMO=true EBOX_DEMO_SECRET="$SECRET" EBOX_PORT="$PORT" EBOX_DATA_DIR="$OUT/data" \
+	EBOX_OAUTH_TOKEN_TTL=60m \
+	java -Xmx"${APP_HEAP:-1g}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+	if curl -fsS "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
+	kill -0 $APP 2>/dev/null || { log "the application did not start, see out/app.log"; exit 1; }
+	sleep 1
+done
+curl -fsS "$BASE/actuator/health" >/dev/null
+
+if (( have < TOTAL )); then
+	log "generating $TOTAL messages, $MINE in e-Box $EBOX (SQL generate_series)"
+	t0=$(date +%s.%N)
+	psql_q -d "$DB" -v total="$TOTAL" -v mine="$MINE" -v ebox="$EBOX" -f "$HERE/generate.sql"
+	t1=$(date +%s.%N)
+	GENERATION=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }')
+	log "generated in $GENERATION s"
+else
+	GENERATION="reused"
+fi
+IN_EBOX=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message WHERE recipient = '$EBOX'")
+ALL=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message")
+
+log "query plans (out/explain.txt)"
+psql_q -d "$DB" >"$OUT/explain.txt" <<SQL
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
+	AND m.expires_at > now();
+EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.acknowledged_at FROM message m
+	WHERE m.recipient = '$EBOX' AND m.visible_from <= now() AND m.expires_at > now()
+	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
+SQL
+
+TOKEN=$(curl -fsS -u "demo-consumer:$SECRET" -d grant_type=client_credentials \
+	--data-urlencode "scope=scope:document:management:consult:ws-eboxrestentreprise:documentconsumer" \
+	"$BASE/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+TOTAL_ITEMS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$LIST" | sed -E 's/.*"totalItems":([0-9]+).*/\1/')
+
+cd "$HERE"
+javac -d "$OUT/classes" Load.java
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$OUT/runs.txt"
+for round in $(seq 1 "$ROUNDS"); do
+	java -cp "$OUT/classes" Load "$BASE/actuator/health" - "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" health | tee -a "$OUT/runs.txt"
+	java -cp "$OUT/classes" Load "$BASE$LIST" "$TOKEN" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" messages | tee -a "$OUT/runs.txt"
+done
+LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+awk -v all="$ALL" -v mine="$IN_EBOX" -v items="$TOTAL_ITEMS" -v gen="$GENERATION" -v l0="$LOAD_AT_START" \
+	-v l1="$LOAD_AT_END" -v conn="$CONNECTIONS" '
+	$1 == "health" { h += $4; hn++ }
+	$1 == "messages" { m += $4; mn++; p50 = $7; if ($10 > p99) p99 = $10 }
+	END {
+		h /= hn; m /= mn
+		printf "\nConsultation benchmark: %d messages in the database, %d in the e-Box (totalItems %d), generation %s s\n", all, mine, items, gen
+		printf "load average at start %s, at end %s; %d connections\n", l0, l1, conn
+		printf "health   %9.0f req/s (mean of %d runs)\n", h, hn
+		printf "messages %9.0f req/s (mean of %d runs), worst p99 %.2f ms\n", m, mn, p99
+		printf "ratio messages/health %.2f (target >= 0.25); p99 target < 50 ms: %s\n", m / h, (p99 < 50 ? "met" : "NOT met")
+	}' "$OUT/runs.txt" | tee "$OUT/result.txt"

@@ -1,0 +1,125 @@
+package be.ebox.messages.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import be.ebox.documents.Digests;
+import be.ebox.messages.Message;
+import be.ebox.messages.ReadableMessage;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The contract's definitions as the consultation API answers them, built from what the reading core returns. */
+@Component
+class ConsultationJson {
+
+	static final DateTimeFormatter CONTRACT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+	static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
+
+	private final JsonMapper json;
+
+	ConsultationJson(JsonMapper json) {
+		this.json = json;
+	}
+
+	/** Contract {@code Ebox}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Ebox(long numberOfMessages, long numberOfUnreadMessages, String lastReceiptDate, Double eboxSize) {
+	}
+
+	/** Contract {@code Messages}. */
+	record Messages(List<MessageJson> items, long totalItems) {
+	}
+
+	/** Contract {@code Message}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record MessageJson(String messageId, String originalMessageId, Map<String, String> subject, String receiptDate,
+			String expirationDate, boolean readStatus, boolean visible, boolean registeredMail,
+			JsonNode forTheAttentionOf, String messageTypeId, String senderOrganizationId, String senderApplicationId,
+			Attachments attachments, boolean bodyMainContent, JsonNode businessDataList, boolean replyAuthorized) {
+	}
+
+	/** Contract {@code Attachments}. */
+	record Attachments(List<Attachment> items, int totalItems) {
+	}
+
+	/** Contract {@code Attachment}; {@code size} in kB as the contract says. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Attachment(String attachmentId, Map<String, String> attachmentTitle, String fileName, boolean mainContent,
+			String mediaType, double size, Digest digest, boolean attachmentSigned, String contentHref) {
+	}
+
+	record Digest(String digestMethod, String digestValue) {
+	}
+
+	static String time(Instant instant) {
+		return instant == null ? null : CONTRACT_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM));
+	}
+
+	Ebox ebox(ConsultationQueries.Summary summary) {
+		return new Ebox(summary.messages(), summary.unread(), time(summary.lastReceipt()),
+				summary.attachmentBytes() / 1024.0);
+	}
+
+	MessageJson message(ReadableMessage readable, ConsultationQueries.Extras extras) {
+		Message m = readable.message();
+		var subjects = new java.util.LinkedHashMap<String, String>();
+		m.contents().values().stream().filter(c -> c.subject() != null).forEach(c -> subjects.put(c.language(), c.subject()));
+		return new MessageJson(m.id().toString(), m.originalMessageId(), subjects, time(m.publishedAt()),
+				time(m.expiresAt()), readable.state().isRead(), !readable.state().hidden(), m.registeredMail(),
+				node(extras.forTheAttentionOf()), m.messageType().value(), m.senderOrganisation().digits(),
+				m.senderApplication().value(), attachments(m), m.bodyMainContent(), businessData(extras.businessData()),
+				m.replyAuthorized());
+	}
+
+	Attachments attachments(Message m) {
+		return new Attachments(m.attachments().stream().map(a -> attachment(m, a)).toList(), m.attachments().size());
+	}
+
+	Attachment attachment(Message m, Message.Attachment a) {
+		String href = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path(ConsultationApi.MESSAGES + "/{id}/attachments/{attachmentId}/content")
+			.buildAndExpand(m.id(), a.position())
+			.toUriString();
+		return new Attachment(String.valueOf(a.position()), a.titles().isEmpty() ? null : a.titles(), a.fileName(),
+				a.mainContent(), a.mediaType(), a.size() / 1024.0,
+				new Digest("sha_256", Digests.hexToBase64Url(a.sha256())), a.signed(), href);
+	}
+
+	JsonNode node(String text) {
+		return text == null ? null : json.readTree(text);
+	}
+
+	/** The sender's list as the contract's {@code BusinessDataList}; {@code name}, required there, is {} if not given. */
+	private JsonNode businessData(String text) {
+		if (text == null) {
+			return null;
+		}
+		JsonNode given = json.readTree(text);
+		ObjectNode list = json.createObjectNode();
+		var items = list.putArray("items");
+		for (JsonNode data : given) {
+			ObjectNode item = items.addObject();
+			for (String field : List.of("key", "name", "description", "values")) {
+				JsonNode value = data.get(field);
+				if (value != null && !value.isNull()) {
+					item.set(field, value);
+				}
+			}
+			if (!item.has("name")) {
+				item.putObject("name");
+			}
+		}
+		list.put("totalItems", items.size());
+		return list;
+	}
+}
