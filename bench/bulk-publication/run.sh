@@ -7,7 +7,8 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD), APP_HEAP (512m),
 # APP_JAVA_OPTS (extra JVM flags), EBOX_BULK_WORKERS / EBOX_BULK_CHUNK_LINES (the application's, defaults 2 / 1000),
-# SKIP_BASELINE (1: only the bulk job), JOB_TIMEOUT (3600 s).
+# SKIP_BASELINE (1: only the bulk job), JOB_TIMEOUT (3600 s), JDBC_OPTIONS (reWriteBatchedInserts=true: pgjdbc sends a
+# batch as multi-row INSERTs; the same URL options for the application and the baseline; empty for none).
 set -euo pipefail
 
 N="${1:-100000}"
@@ -21,6 +22,8 @@ export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
 HEAP="${APP_HEAP:-512m}"
 JOB_TIMEOUT="${JOB_TIMEOUT:-3600}"
 DB=ebox_bench_bulk
+JDBC_OPTIONS="${JDBC_OPTIONS-reWriteBatchedInserts=true}"
+JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB${JDBC_OPTIONS:+?$JDBC_OPTIONS}"
 PORT="${BENCH_PORT:-18087}"
 SECRET='Bench-Secret-For-Bulk-42'
 APP_PID=
@@ -80,12 +83,14 @@ CSV_MB=$(du -m "$CSV" | cut -f1)
 psql_q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 log "starting the application: java -Xmx$HEAP ${APP_JAVA_OPTS:-} -jar ${JAR#"$ROOT/"} (port $PORT, demo mode for the sender)"
 # shellcheck disable=SC2086
-EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
+EBOX_DB_URL="$JDBC_URL" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
 	EBOX_DATA_DIR="$OUT/data" EBOX_PORT="$PORT" EBOX_DEMO=true EBOX_DEMO_SECRET="$SECRET" \
 	java "-Xmx$HEAP" "-Xlog:gc:file=$OUT/app-$N.gc" ${APP_JAVA_OPTS:-} -jar "$JAR" >"$OUT/app-$N.log" 2>&1 </dev/null &
 APP_PID=$!
 for _ in $(seq 1 300); do
-	curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+	# any answer will do (health may say OUT_OF_SERVICE without a mail server); the token endpoint must work
+	curl -fs -o /dev/null -u "demo-sender:$SECRET" "http://127.0.0.1:$PORT/oauth2/token" -d grant_type=client_credentials \
+		-d scope='scope:document:management:consult:ws-eboxrestentreprise:publicationsender' 2>/dev/null && break
 	kill -0 "$APP_PID" 2>/dev/null || { log "the application stopped; see $OUT/app-$N.log"; tail -30 "$OUT/app-$N.log" >&2; exit 1; }
 	sleep 1
 done
@@ -106,10 +111,10 @@ SQL
 # 5. the baseline: the same rows with plain JDBC batches, then removed again
 if [[ "${SKIP_BASELINE:-0}" != 1 ]]; then
 	log "baseline: plain JDBC batch insert of $N messages"
-	PLAIN_OUT=$(java -cp "$PGJAR:$CLASSES" be.ebox.bench.PlainInsert "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" \
+	PLAIN_OUT=$(java -cp "$PGJAR:$CLASSES" be.ebox.bench.PlainInsert "$JDBC_URL" "$PGUSER" \
 		"${PGPASSWORD:-}" "$N" "$PDF_SHA" "$PDF_SIZE")
 	log "$PLAIN_OUT"
-	PLAIN_S=$(echo "$PLAIN_OUT" | awk '{ print $(NF-3) }')
+	PLAIN_S=$(echo "$PLAIN_OUT" | awk '{ print $(NF-4) }')
 	psql_q -d "$DB" -c "TRUNCATE message_attachment, message_content, message_evidence, message" -c "CHECKPOINT"
 fi
 
@@ -173,7 +178,7 @@ ROW='%-44s %10s %9s %12s %9s\n'
 {
 	echo
 	echo "Bulk publication benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N lines ($CSV_MB MB CSV), shared PDF $PDF_SIZE bytes"
-	echo "application: -Xmx$HEAP ${APP_JAVA_OPTS:-(G1)}, workers ${EBOX_BULK_WORKERS:-2}, chunk ${EBOX_BULK_CHUNK_LINES:-1000} lines; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d' ' -f1); load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "application: -Xmx$HEAP ${APP_JAVA_OPTS:-(G1)}, workers ${EBOX_BULK_WORKERS:-2}, chunk ${EBOX_BULK_CHUNK_LINES:-1000} lines, JDBC options: ${JDBC_OPTIONS:-none}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d' ' -f1); load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
 	printf "$ROW" "run" "messages" "wall s" "messages/s" "vs plain"
 	[[ -n "${PLAIN_S:-}" ]] && printf "$ROW" "plain JDBC batch insert (same rows)" "$N" "$PLAIN_S" "$PLAIN_RATE" "1"
 	printf "$ROW" "bulk job, POST to DONE (upload included)" "$MESSAGES" "$BULK_S" "$BULK_RATE" "$(ratio "$BULK_RATE")"

@@ -30,6 +30,9 @@ public interface BulkPublications {
 	/** The progress of a job, only for the sender application that started it (another one: empty). */
 	Optional<Status> status(SenderApplicationId application, JobId id);
 
+	/** The latest jobs of a sender application, newest first, at most {@code limit} (1 to 100), without failed lines. */
+	List<Status> recent(SenderApplicationId application, int limit);
+
 	record JobId(UUID value) {
 
 		public JobId {

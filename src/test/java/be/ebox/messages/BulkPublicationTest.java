@@ -61,6 +61,9 @@ class BulkPublicationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	BulkPublications bulk;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -216,6 +219,9 @@ class BulkPublicationTest {
 		assertThat(foreign.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(foreign.body()).doesNotContain("total");
 		assertThat(get(otherToken, UUID.randomUUID().toString()).statusCode()).isEqualTo(404);
+		assertThat(bulk.recent(new SenderApplicationId(DemoReferenceData.APPLICATION), 100))
+			.extracting(status -> status.id().toString()).contains(id);
+		assertThat(bulk.recent(new SenderApplicationId(otherApplication), 100)).isEmpty();
 		assertThat(get(token, "not-a-uuid").statusCode()).isEqualTo(404);
 		assertThat(get(null, id).statusCode()).isEqualTo(401);
 		assertThat(get(accessToken(DemoReferenceData.CLIENT_ID, SECRET, Scopes.REFERENCE_DATA), id).statusCode())
@@ -247,6 +253,14 @@ class BulkPublicationTest {
 		assertRefused(post(token, Part.file("template", "t.json", "application/json", "{oops".getBytes()),
 				Part.file("recipients", "r.csv", "text/csv", recipients)), "INVALID_DATA");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM bulk_publication").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void theOpenApiDescriptionIsPublic() throws Exception {
+		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH + ".yaml")).GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("openapi: 3.0.3", "/api/v1/publications/{id}");
 	}
 
 	private void assertRefused(HttpResponse<String> response, String code) throws Exception {

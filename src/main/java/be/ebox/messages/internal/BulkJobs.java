@@ -163,9 +163,21 @@ class BulkJobs {
 			.optional();
 	}
 
+	List<Status> recent(SenderApplicationId application, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM bulk_publication WHERE sender_application = ? ORDER BY started_at DESC, id LIMIT ?""")
+			.params(application.value(), limit)
+			.query((rs, row) -> status(new JobId(rs.getObject("id", UUID.class)), rs, false))
+			.list();
+	}
+
 	private Status status(JobId id, ResultSet rs) throws SQLException {
+		return status(id, rs, true);
+	}
+
+	private Status status(JobId id, ResultSet rs, boolean withFailures) throws SQLException {
 		List<FailedLine> failures = new ArrayList<>();
-		if (rs.getLong("failed") > 0) {
+		if (withFailures && rs.getLong("failed") > 0) {
 			failures = jdbc.sql("""
 					SELECT line, code, reason FROM bulk_publication_failure WHERE job_id = ?
 					ORDER BY line LIMIT """ + " " + Status.MAX_FAILED_LINES)

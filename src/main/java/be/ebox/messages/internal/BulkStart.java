@@ -122,6 +122,14 @@ class BulkStart implements BulkPublications {
 		return jobs.status(application, id);
 	}
 
+	@Override
+	public List<Status> recent(SenderApplicationId application, int limit) {
+		if (limit < 1 || limit > 100) {
+			throw new IllegalArgumentException("limit from 1 to 100");
+		}
+		return jobs.recent(application, limit);
+	}
+
 	/** The rules of a single publication that the template alone decides. */
 	private MessageType check(MachineClaims claims, Template template) {
 		var request = new MessageToPublish(null, null, null, null, null, null, null, template.type().value(), null,
