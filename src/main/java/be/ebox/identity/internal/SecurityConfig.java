@@ -1,6 +1,6 @@
 package be.ebox.identity.internal;
 
-import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 import be.ebox.identity.EboxUser;
 import org.springframework.context.annotation.Bean;
@@ -8,10 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
@@ -19,6 +15,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 @Configuration
 @EnableWebSecurity
+// no web server in the command-line modes: nothing to secure, and the token decoder is not there
+@ConditionalOnWebApplication
 class SecurityConfig {
 
 	/** No inline script or style anywhere: every page loads its CSS and JS from our origin. */
@@ -68,13 +66,5 @@ class SecurityConfig {
 				// sent on HTTPS requests only (a browser ignores it over HTTP anyway)
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();
-	}
-
-	/** Argon2id for new hashes; bcrypt still verifies, so the work factor can move without a migration. */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		var encoders = Map.<String, PasswordEncoder>of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-				"bcrypt", new BCryptPasswordEncoder());
-		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import be.ebox.senders.MachineClaims;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${ebox.oauth.issuer-uri:}'.isBlank()")
+// the command-line modes (--import-kbo, --verify-audit) start without a web server and need no token endpoint
+@ConditionalOnWebApplication
 class EmbeddedAuthorizationServer {
 
 	@Bean

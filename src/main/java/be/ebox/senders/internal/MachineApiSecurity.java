@@ -1,5 +1,6 @@
 package be.ebox.senders.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import be.ebox.senders.MachineApiAccess;
 import be.ebox.senders.Scopes;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * the rules of its endpoints with a {@link MachineApiAccess} bean. Runs before the page chain, which has no matcher.
  */
 @Configuration(proxyBeanMethods = false)
+// no web server in the command-line modes: nothing to secure, and the token decoder is not there
+@ConditionalOnWebApplication
 class MachineApiSecurity {
 
 	static final String REGISTRY = "/REST/ebox/enterprise/messageRegistry/v2";
