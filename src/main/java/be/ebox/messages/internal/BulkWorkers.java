@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -20,6 +21,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * which is taken again.
  */
 @Component
+@ConditionalOnWebApplication // not in the command-line modes (e.g. a registry import), which end when their work does
 class BulkWorkers implements SmartLifecycle {
 
 	private static final Logger LOG = LoggerFactory.getLogger(BulkWorkers.class);
