@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -118,7 +117,10 @@ record RecipientLine(long line, String enterpriseNumber, Map<String, String> var
 						throw new Malformed("document.content must be the document in base64");
 					}
 					try {
-						inline = Base64.getMimeDecoder().decode(content.asString());
+						// strict alphabet (the MIME decoder would skip any stray character); line breaks allowed
+						String base64 = content.asString();
+						inline = Base64.getDecoder().decode(base64.indexOf('\n') < 0 && base64.indexOf(' ') < 0
+								&& base64.indexOf('\r') < 0 ? base64 : base64.replaceAll("\\s+", ""));
 					}
 					catch (IllegalArgumentException ex) {
 						throw new Malformed("document.content is not valid base64");
@@ -186,13 +188,5 @@ record RecipientLine(long line, String enterpriseNumber, Map<String, String> var
 
 	static String stripBom(String text) {
 		return text.startsWith("\uFEFF") ? text.substring(1) : text;
-	}
-
-	static boolean isBlank(String text) {
-		return text.isBlank();
-	}
-
-	static String formatName(String fileName) {
-		return fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
 	}
 }
