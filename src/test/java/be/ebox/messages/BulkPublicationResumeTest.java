@@ -39,8 +39,7 @@ class BulkPublicationResumeTest {
 
 	/**
 	 * The event of this message (the fifth this instance publishes, so in the middle of a chunk) never returns: the
-	 * instance stops while it waits. (Other test contexts on the same database may publish some chunks meanwhile:
-	 * they are instances too.)
+	 * instance stops while it waits.
 	 */
 	static final int STOP_AT = 5;
 
@@ -102,7 +101,30 @@ class BulkPublicationResumeTest {
 			assertThat(published(db, tag)).isEqualTo(LINES);
 			assertThat(db.sql("SELECT COUNT(DISTINCT subject) FROM message_content WHERE subject LIKE ?")
 				.param("Hervat " + tag + " %").query(Long.class).single()).as("every line once").isEqualTo(LINES);
+			if (System.getenv("EBOX_TEST_POSTGRES_URL") != null) {
+				db.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+			}
 		}
+	}
+
+	/**
+	 * A database of this test alone (H2: its own in-memory database; PostgreSQL: its own schema, dropped at the end):
+	 * the other test contexts of the run are instances too, and their workers would publish the chunks first.
+	 */
+	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	static final String SCHEMA = "bulk_resume_" + RUN;
+
+	static final String[] DATABASE = database();
+
+	private static String[] database() {
+		String postgres = System.getenv("EBOX_TEST_POSTGRES_URL");
+		if (postgres == null || postgres.isBlank()) {
+			return new String[] { "spring.datasource.url=jdbc:h2:mem:ebox-bulk-resume-" + RUN
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" };
+		}
+		return new String[] { "spring.datasource.url=" + postgres + (postgres.contains("?") ? "&" : "?")
+				+ "currentSchema=" + SCHEMA, "spring.flyway.schemas=" + SCHEMA, "spring.flyway.default-schema=" + SCHEMA };
 	}
 
 	private static long published(JdbcClient jdbc, String tag) {
@@ -113,7 +135,8 @@ class BulkPublicationResumeTest {
 	}
 
 	private static ConfigurableApplicationContext instance(int workers, ApplicationListener<?> listener) {
-		var builder = new SpringApplicationBuilder(EboxApplication.class).properties("server.port=0",
+		var builder = new SpringApplicationBuilder(EboxApplication.class).properties(DATABASE)
+			.properties("server.port=0",
 				"ebox.bulk.workers=" + workers, "ebox.bulk.chunk-lines=" + CHUNK, "ebox.bulk.poll-interval=100ms",
 				"ebox.bulk.stop-grace=0s", "spring.jmx.enabled=false");
 		if (listener != null) {
