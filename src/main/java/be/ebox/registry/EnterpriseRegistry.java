@@ -1,7 +1,10 @@
 package be.ebox.registry;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What other modules may ask of the enterprise registry. */
 public interface EnterpriseRegistry {
@@ -10,4 +13,11 @@ public interface EnterpriseRegistry {
 
 	/** Numbers of the establishment units (2.###.###.###) of an enterprise. */
 	List<String> establishmentUnits(EnterpriseNumber number);
+
+	/** Those of the numbers that are in the registry, with one query (bulk publication checks thousands at once). */
+	default Set<EnterpriseNumber> existing(Collection<EnterpriseNumber> numbers) {
+		var found = new HashSet<EnterpriseNumber>();
+		numbers.forEach(number -> find(number).ifPresent(e -> found.add(number)));
+		return found;
+	}
 }

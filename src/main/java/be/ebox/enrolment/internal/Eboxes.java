@@ -73,6 +73,20 @@ class Eboxes {
 			.optional();
 	}
 
+	/** Those of the enterprises whose e-Box is ACTIVE; one query per thousand numbers. */
+	java.util.Set<EnterpriseNumber> active(java.util.Collection<EnterpriseNumber> enterprises) {
+		var active = new java.util.HashSet<EnterpriseNumber>();
+		var digits = enterprises.stream().map(EnterpriseNumber::digits).distinct().toList();
+		for (int from = 0; from < digits.size(); from += 1000) {
+			jdbc.sql("SELECT enterprise_number FROM enrolment_ebox WHERE state = 'ACTIVE' AND enterprise_number IN (:numbers)")
+				.param("numbers", digits.subList(from, Math.min(from + 1000, digits.size())))
+				.query((rs, row) -> EnterpriseNumber.parse(rs.getString(1)))
+				.list()
+				.forEach(active::add);
+		}
+		return active;
+	}
+
 	/** The enterprise whose main access manager the account is (for the audit trail of failed activations). */
 	Optional<EnterpriseNumber> enterpriseOf(AccountId mainAccount) {
 		return jdbc.sql("SELECT enterprise_number FROM enrolment_ebox WHERE main_account_id = ? ORDER BY enterprise_number")

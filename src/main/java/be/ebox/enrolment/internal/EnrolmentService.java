@@ -204,4 +204,9 @@ class EnrolmentService implements Enrolment {
 	public Optional<EboxState> state(EnterpriseNumber enterprise) {
 		return eboxes.state(enterprise);
 	}
+
+	@Override
+	public java.util.Set<EnterpriseNumber> active(java.util.Collection<EnterpriseNumber> enterprises) {
+		return eboxes.active(enterprises);
+	}
 }

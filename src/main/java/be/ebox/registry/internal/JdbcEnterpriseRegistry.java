@@ -39,6 +39,20 @@ class JdbcEnterpriseRegistry implements EnterpriseRegistry {
 	}
 
 	@Override
+	public java.util.Set<EnterpriseNumber> existing(java.util.Collection<EnterpriseNumber> numbers) {
+		var found = new java.util.HashSet<EnterpriseNumber>();
+		var digits = numbers.stream().map(EnterpriseNumber::digits).distinct().toList();
+		for (int from = 0; from < digits.size(); from += 1000) {
+			jdbc.sql("SELECT enterprise_number FROM registry_enterprise WHERE enterprise_number IN (:numbers)")
+				.param("numbers", digits.subList(from, Math.min(from + 1000, digits.size())))
+				.query((rs, row) -> EnterpriseNumber.parse(rs.getString(1)))
+				.list()
+				.forEach(found::add);
+		}
+		return found;
+	}
+
+	@Override
 	public List<String> establishmentUnits(EnterpriseNumber number) {
 		return jdbc.sql("SELECT establishment_number FROM registry_establishment WHERE enterprise_number = ? ORDER BY establishment_number")
 			.param(number.digits())
