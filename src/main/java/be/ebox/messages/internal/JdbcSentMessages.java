@@ -110,7 +110,7 @@ class JdbcSentMessages implements SentMessages {
 
 	private Map<LocalDate, Long> perDay(String dayExpression, String column, String scope,
 			EnterpriseNumber organisation, MessageTypeId type, OffsetDateTime start, OffsetDateTime end) {
-		var sql = jdbc.sql("SELECT " + dayExpression + " AS day, COUNT(*) AS n FROM message WHERE " + scope + " AND "
+		var sql = jdbc.sql("SELECT " + dayExpression + " AS read_day, COUNT(*) AS n FROM message WHERE " + scope + " AND "
 				+ column + " >= :start AND " + column + " < :end GROUP BY " + dayExpression)
 			.param("organisation", organisation.digits())
 			.param("start", start)
@@ -119,7 +119,7 @@ class JdbcSentMessages implements SentMessages {
 			sql = sql.param("type", type.value());
 		}
 		Map<LocalDate, Long> counts = new HashMap<>();
-		sql.query((rs, row) -> counts.put(rs.getObject("day", LocalDate.class), rs.getLong("n"))).list();
+		sql.query((rs, row) -> counts.put(rs.getObject("read_day", LocalDate.class), rs.getLong("n"))).list();
 		return counts;
 	}
 
