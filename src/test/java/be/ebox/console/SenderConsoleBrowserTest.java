@@ -102,6 +102,38 @@ class SenderConsoleBrowserTest {
 		Files.deleteIfExists(pdf);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "nl", "fr", "de", "en" })
+	void theOperatorAssignsAPersonToASenderOrganisation(String language, Browser browser) {
+		demo.install("console-browser-secret");
+		String person = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+		accounts.choosePassword(accounts.createPending(person, "Staff " + person, person + "@example.invalid", language),
+				"Correct horse battery staple " + UUID.randomUUID());
+		String username = "operator-console-" + UUID.randomUUID().toString().substring(0, 8);
+		String password = "Operator-" + UUID.randomUUID();
+		accounts.choosePassword(accounts.createPending(username, "Operator", username + "@example.invalid", language),
+				password);
+		jdbc.sql("UPDATE identity_account SET operator = TRUE WHERE username = ?").param(username).update();
+
+		browser.open("/login?lang=" + language);
+		browser.signIn(username, password);
+		browser.open("/operator?lang=" + language);
+		browser.clickLink(message("operator.staff", language));
+		assertThat(browser.heading()).isEqualTo(message("console.staff.title", language));
+		browser.assertAccessible();
+
+		browser.fillById("username", "nobody-" + UUID.randomUUID());
+		browser.clickButton(message("console.staff.assign", language));
+		assertThat(browser.text("#staff-error")).isEqualTo(message("console.staff.error.unknownAccount", language));
+		browser.assertAccessible();
+
+		browser.fillById("username", person);
+		new Select(browser.driver().findElement(By.id("organisation"))).selectByValue(DemoReferenceData.ORGANISATION);
+		browser.clickButton(message("console.staff.assign", language));
+		assertThat(browser.text("#staff-" + person)).contains("0308.357.159");
+		browser.assertAccessible();
+	}
+
 	private String message(String code, String language) {
 		return messages.getMessage(code, null, Locale.forLanguageTag(language));
 	}
