@@ -32,10 +32,8 @@ class JdbcSentMessages implements SentMessages {
 
 	private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
 
-	/** The Belgian calendar day of a timestamp column, in SQL that H2 (PostgreSQL mode) and PostgreSQL both read. */
-	private static final String READ_DAY = "CAST(first_read_at AT TIME ZONE 'Europe/Brussels' AS DATE)";
-
-	private static final String PUBLISHED_DAY = "CAST(published_at AT TIME ZONE 'Europe/Brussels' AS DATE)";
+	/** Longest period of {@link #readsOverTime}: one SQL expression pair per day. */
+	static final int MAX_DAYS = 366;
 
 	private final JdbcClient jdbc;
 
@@ -74,53 +72,40 @@ class JdbcSentMessages implements SentMessages {
 		return withSubjects(found).stream().findFirst();
 	}
 
+	/**
+	 * One scan of the organisation's messages, counting for each day's end how many were published and read before
+	 * it: the day boundaries are computed here in Belgian time and passed as parameters, so no date arithmetic of
+	 * the database is involved (H2 and PostgreSQL convert time zones differently).
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public List<Day> readsOverTime(EnterpriseNumber organisation, MessageTypeId type, LocalDate from, LocalDate to) {
-		if (to.isBefore(from)) {
-			throw new IllegalArgumentException("to before from");
+		if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+			throw new IllegalArgumentException("from 1 to " + MAX_DAYS + " days, from before to");
 		}
-		OffsetDateTime start = from.atStartOfDay(BELGIUM).toOffsetDateTime();
-		OffsetDateTime end = to.plusDays(1).atStartOfDay(BELGIUM).toOffsetDateTime();
-		String scope = "sender_organisation = :organisation" + (type == null ? "" : " AND message_type = :type");
-		long published = countBefore(scope, "published_at", organisation, type, start);
-		long read = countBefore(scope, "first_read_at", organisation, type, start);
-		Map<LocalDate, Long> publishedPerDay = perDay(PUBLISHED_DAY, "published_at", scope, organisation, type, start, end);
-		Map<LocalDate, Long> readPerDay = perDay(READ_DAY, "first_read_at", scope, organisation, type, start, end);
-		List<Day> days = new ArrayList<>();
-		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-			published += publishedPerDay.getOrDefault(day, 0L);
-			read += readPerDay.getOrDefault(day, 0L);
-			days.add(new Day(day, published, read));
+		List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+		StringBuilder sums = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < days.size(); i++) {
+			// fixed fragments numbered by position; the boundaries are parameters
+			sums.append(i == 0 ? "" : ", ")
+				.append("SUM(CASE WHEN published_at < :end").append(i).append(" THEN 1 ELSE 0 END) AS p").append(i)
+				.append(", SUM(CASE WHEN first_read_at < :end").append(i).append(" THEN 1 ELSE 0 END) AS r").append(i);
+			params.put("end" + i, days.get(i).plusDays(1).atStartOfDay(BELGIUM).toOffsetDateTime());
 		}
-		return days;
-	}
-
-	private long countBefore(String scope, String column, EnterpriseNumber organisation, MessageTypeId type,
-			OffsetDateTime start) {
-		// the column name is one of two fixed names chosen in this class, never input
-		var sql = jdbc.sql("SELECT COUNT(*) FROM message WHERE " + scope + " AND " + column + " < :start")
-			.param("organisation", organisation.digits())
-			.param("start", start);
+		params.put("organisation", organisation.digits());
+		String scope = "sender_organisation = :organisation";
 		if (type != null) {
-			sql = sql.param("type", type.value());
+			scope += " AND message_type = :type";
+			params.put("type", type.value());
 		}
-		return sql.query(Long.class).single();
-	}
-
-	private Map<LocalDate, Long> perDay(String dayExpression, String column, String scope,
-			EnterpriseNumber organisation, MessageTypeId type, OffsetDateTime start, OffsetDateTime end) {
-		var sql = jdbc.sql("SELECT " + dayExpression + " AS read_day, COUNT(*) AS n FROM message WHERE " + scope + " AND "
-				+ column + " >= :start AND " + column + " < :end GROUP BY " + dayExpression)
-			.param("organisation", organisation.digits())
-			.param("start", start)
-			.param("end", end);
-		if (type != null) {
-			sql = sql.param("type", type.value());
-		}
-		Map<LocalDate, Long> counts = new HashMap<>();
-		sql.query((rs, row) -> counts.put(rs.getObject("read_day", LocalDate.class), rs.getLong("n"))).list();
-		return counts;
+		return jdbc.sql("SELECT " + sums + " FROM message WHERE " + scope).params(params).query((rs, row) -> {
+			List<Day> result = new ArrayList<>();
+			for (int i = 0; i < days.size(); i++) {
+				result.add(new Day(days.get(i), rs.getLong("p" + i), rs.getLong("r" + i)));
+			}
+			return result;
+		}).single();
 	}
 
 	private Sent sent(ResultSet rs, int row) throws SQLException {
