@@ -29,11 +29,22 @@ public interface Publications {
 	 * @param dueDate a task's due date, else null
 	 * @param businessData values by key, in every language alike; keys must be allowed by the message type
 	 * @param idempotencyKey null, or a key that makes a repeated call return the first result
+	 * @param expiresAt null: the type's validity period from the time it becomes visible; else an earlier expiry (the
+	 * contract's {@code expirationDate}), never a later one
 	 */
 	record Outgoing(SenderApplicationId application, EnterpriseNumber recipient, MessageTypeId type,
 			Map<String, Message.Content> contents, boolean bodyMainContent, List<Document> documents,
 			Instant visibleFrom, LocalDate dueDate, boolean acknowledgementRequired, boolean replyAuthorized,
-			Map<String, String> businessData, String idempotencyKey) {
+			Map<String, String> businessData, String idempotencyKey, Instant expiresAt) {
+
+		/** A message that expires after its type's validity period. */
+		public Outgoing(SenderApplicationId application, EnterpriseNumber recipient, MessageTypeId type,
+				Map<String, Message.Content> contents, boolean bodyMainContent, List<Document> documents,
+				Instant visibleFrom, LocalDate dueDate, boolean acknowledgementRequired, boolean replyAuthorized,
+				Map<String, String> businessData, String idempotencyKey) {
+			this(application, recipient, type, contents, bodyMainContent, documents, visibleFrom, dueDate,
+					acknowledgementRequired, replyAuthorized, businessData, idempotencyKey, null);
+		}
 
 		public Outgoing {
 			Objects.requireNonNull(application, "application");

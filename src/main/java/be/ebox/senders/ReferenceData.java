@@ -10,6 +10,9 @@ public interface ReferenceData {
 
 	Optional<SenderOrganisation> organisation(EnterpriseNumber number);
 
+	/** Every sender organisation, by Dutch short name. */
+	List<SenderOrganisation> organisations();
+
 	Optional<SenderApplication> findApplication(SenderApplicationId id);
 
 	Optional<MessageType> findMessageType(MessageTypeId id);

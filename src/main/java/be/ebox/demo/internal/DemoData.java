@@ -3,6 +3,7 @@ package be.ebox.demo.internal;
 import java.io.PrintStream;
 import java.util.Optional;
 
+import be.ebox.console.SenderStaff;
 import be.ebox.enrolment.ActivationCredentials;
 import be.ebox.enrolment.EboxState;
 import be.ebox.enrolment.Enrolment;
@@ -11,6 +12,7 @@ import be.ebox.enrolment.TermsOfUse;
 import be.ebox.identity.Account;
 import be.ebox.identity.Accounts;
 import be.ebox.identity.PasswordPolicyException;
+import be.ebox.registry.EnterpriseNumber;
 import be.ebox.registry.RegistryImports;
 import be.ebox.senders.DemoReferenceData;
 import org.slf4j.Logger;
@@ -44,20 +46,29 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoReferenceData senders;
 
+	private final SenderStaff staff;
+
+	private final DemoMessages messages;
+
 	private final String secret;
 
 	private final boolean generated;
 
 	private final boolean operatorHasSecret;
 
+	/** The sender console account of the employment service; the README's Demo section names it. */
+	static final String STAFF_USERNAME = "fod-staff";
+
 	DemoData(RegistryImports imports, Enrolment enrolment, Accounts accounts, DemoReferenceData senders,
-			@Value("${" + DemoEnvironment.SECRET + ":}") String secret,
+			SenderStaff staff, DemoMessages messages, @Value("${" + DemoEnvironment.SECRET + ":}") String secret,
 			@Value("${" + DemoEnvironment.GENERATED + ":false}") boolean generated,
 			@Value("${" + DemoEnvironment.OPERATOR_PASSWORD + ":}") String operatorPassword) {
 		this.imports = imports;
 		this.enrolment = enrolment;
 		this.accounts = accounts;
 		this.senders = senders;
+		this.staff = staff;
+		this.messages = messages;
 		this.secret = secret;
 		this.generated = generated;
 		this.operatorHasSecret = !secret.isEmpty() && secret.equals(operatorPassword);
@@ -83,6 +94,8 @@ class DemoData implements ApplicationRunner {
 		senders.install(secret);
 		// the consumer client of the first demo e-Box, for trying the enterprise-side API with a known id
 		senders.installConsumer(DemoAccount.ALL.get(0).enterprise(), secret);
+		ensureStaff();
+		messages.install();
 		log.info("Demo data in place: {} demo accounts, sender client {}", DemoAccount.ALL.size(),
 				DemoReferenceData.CLIENT_ID);
 	}
@@ -95,6 +108,7 @@ class DemoData implements ApplicationRunner {
 			for (DemoAccount demo : DemoAccount.ALL) {
 				accounts.checkPasswordPolicy(demo.username(), secret);
 			}
+			accounts.checkPasswordPolicy(STAFF_USERNAME, secret);
 			if (operatorHasSecret) {
 				accounts.checkPasswordPolicy("operator", secret);
 			}
@@ -103,7 +117,7 @@ class DemoData implements ApplicationRunner {
 			// the secret itself is never echoed
 			throw new IllegalStateException("EBOX_DEMO_SECRET is refused by the password policy (" + refused.reason()
 					+ "): use at least 12 characters, not a common password, and not containing a demo username "
-					+ "(demo-nl, demo-fr, demo-de) or 'operator'. e-Box does not start in demo mode with it.");
+					+ "(demo-nl, demo-fr, demo-de, fod-staff) or 'operator'. e-Box does not start in demo mode with it.");
 		}
 	}
 
@@ -130,6 +144,16 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
+	/** The employment service's staff member in the sender console, with the demo secret as password. */
+	private void ensureStaff() {
+		var account = accounts.findByUsername(STAFF_USERNAME)
+			.map(Account::id)
+			.orElseGet(() -> accounts.createPending(STAFF_USERNAME, "Femke Staff (FOD WASO)", STAFF_USERNAME + "@demo.invalid",
+					"nl"));
+		accounts.choosePassword(account, secret);
+		staff.assign(account, EnterpriseNumber.parse(DemoReferenceData.ORGANISATION), "demo");
+	}
+
 	void banner(PrintStream console) {
 		String line = "=".repeat(78);
 		console.println();
@@ -140,6 +164,8 @@ class DemoData implements ApplicationRunner {
 			console.println("    " + demo.username() + "  " + demo.enterprise().formatted() + "  e-Box "
 					+ (demo.state() == EboxState.ACTIVE ? "ACTIVE" : "REGISTERED, activate it with the letter in the postal outbox"));
 		}
+		console.println("    " + STAFF_USERNAME + "  sender console (/console) of the employment service "
+				+ EnterpriseNumber.parse(DemoReferenceData.ORGANISATION).formatted());
 		if (operatorHasSecret) {
 			console.println("    operator  platform operator (postal outbox, registry, senders)");
 		}

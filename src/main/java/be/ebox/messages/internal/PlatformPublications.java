@@ -56,7 +56,12 @@ class PlatformPublications implements Publications {
 		}
 		var request = new MessageToPublish(
 				new MessageToPublish.EboxId("enterprise", message.recipient().digits()), subjects(message.contents()),
-				bodies(message.contents()), message.bodyMainContent(), businessData(message.businessData()), null, null,
+				bodies(message.contents()), message.bodyMainContent(), businessData(message.businessData()),
+				message.expiresAt() == null ? null
+						: java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+							.format(message.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+								.atOffset(java.time.ZoneOffset.UTC)),
+				null,
 				message.type().value(), null, null, false, message.replyAuthorized(), message.application().value(),
 				application.organisation().digits(), attachments);
 		try {

@@ -49,7 +49,8 @@ class JdbcReferenceData implements ReferenceData {
 			.optional();
 	}
 
-	List<SenderOrganisation> organisations() {
+	@Override
+	public List<SenderOrganisation> organisations() {
 		return jdbc.sql("SELECT * FROM sender_organisation ORDER BY short_name_nl, enterprise_number")
 			.query(JdbcReferenceData::organisation)
 			.list();

@@ -59,6 +59,12 @@ class DemoDataTest {
 	MachineClients clients;
 
 	@Autowired
+	be.ebox.console.SenderStaff staff;
+
+	@Autowired
+	DemoMessages demoMessages;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -99,6 +105,42 @@ class DemoDataTest {
 	}
 
 	@Test
+	void theDemoMessagesArePublishedOnceWhateverTheStarts() {
+		demo.install();
+		for (String key : DemoMessages.KEYS) {
+			assertThat(count("SELECT COUNT(*) FROM message WHERE sender_application = '" + DemoReferenceData.APPLICATION
+					+ "' AND idempotency_key = '" + key + "'")).as(key).isEqualTo(1);
+		}
+		assertThat(count("SELECT COUNT(*) FROM message WHERE idempotency_key = 'demo-letter-nl' AND first_read_at IS NOT NULL"))
+			.as("the letter was read").isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM message WHERE idempotency_key = 'demo-brochure-nl' AND first_read_at IS NULL"))
+			.as("the brochure was not").isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM message WHERE idempotency_key = 'demo-task-nl' AND due_date IS NOT NULL"
+				+ " AND acknowledgement_required")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM message WHERE idempotency_key = 'demo-information-de'"
+				+ " AND publication_code = 'NO_DIGITAL_USER'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM message m JOIN message_attachment a ON a.message_id = m.id"
+				+ " WHERE m.idempotency_key = 'demo-letter-nl' AND a.media_type = 'application/pdf' AND a.main_content"))
+			.isEqualTo(1);
+		var expiring = jdbc.sql("SELECT expires_at FROM message WHERE idempotency_key = 'demo-expiring-nl'")
+			.query(java.time.OffsetDateTime.class).single();
+		assertThat(expiring.toInstant()).isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(6)));
+	}
+
+	@Test
+	void theStaffMemberSignsInToTheSenderConsoleOfTheEmploymentService() {
+		assertThat(signIn(DemoData.STAFF_USERNAME, SECRET)).isTrue();
+		var session = new WebSession(port);
+		session.get("/login");
+		session.postForm("/login", "username=" + DemoData.STAFF_USERNAME + "&password=" + WebSession.encode(SECRET));
+		var home = session.get("/console?lang=en");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("0308.357.159");
+		var sent = session.get("/console/messages?lang=en");
+		assertThat(sent.body()).contains("0412.345.614", "0421.567.839", "0430.123.437");
+	}
+
+	@Test
 	void aGeneratedSecretIsShownOnceAndWorks() {
 		var environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("ebox.demo.enabled", "true")));
@@ -108,7 +150,7 @@ class DemoDataTest {
 		assertThat(environment.getProperty(DemoEnvironment.OPERATOR_PASSWORD)).isEqualTo(generated);
 		assertThat(environment.getProperty(DemoEnvironment.GENERATED)).isEqualTo("true");
 
-		var restarted = new DemoData(imports, enrolment, accounts, senders, generated, true, "");
+		var restarted = new DemoData(imports, enrolment, accounts, senders, staff, demoMessages, generated, true, "");
 		try {
 			restarted.install();
 			var console = new ByteArrayOutputStream();
@@ -132,7 +174,7 @@ class DemoDataTest {
 		demo.banner(new PrintStream(console, true, StandardCharsets.UTF_8));
 		assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(SECRET).contains("EBOX_DEMO_SECRET");
 
-		var weak = new DemoData(imports, enrolment, accounts, senders, "demo-nl-2024!x", false, "");
+		var weak = new DemoData(imports, enrolment, accounts, senders, staff, demoMessages, "demo-nl-2024!x", false, "");
 		assertThatIllegalStateException().isThrownBy(weak::install)
 			.withMessageContaining("EBOX_DEMO_SECRET")
 			.withMessageNotContaining("demo-nl-2024!x");
@@ -181,15 +223,19 @@ class DemoDataTest {
 
 	private Map<String, Object> counts() {
 		String demoEnterprises = "('0412345614', '0421567839', '0430123437')";
-		return Map.of(
-				"accounts", count("SELECT COUNT(*) FROM identity_account WHERE username LIKE 'demo-%'"),
-				"eboxes", count("SELECT COUNT(*) FROM enrolment_ebox WHERE enterprise_number IN " + demoEnterprises),
-				"letters", count("SELECT COUNT(*) FROM enrolment_letter WHERE enterprise_number IN " + demoEnterprises),
-				"codes", count("SELECT COUNT(*) FROM enrolment_activation_code WHERE enterprise_number IN " + demoEnterprises),
-				"roles", count("SELECT COUNT(*) FROM access_role WHERE enterprise_number IN " + demoEnterprises),
-				"enterprises", count("SELECT COUNT(*) FROM registry_enterprise"),
-				"clients", count("SELECT COUNT(*) FROM machine_client"),
-				"types", count("SELECT COUNT(*) FROM message_type"));
+		var counts = new java.util.LinkedHashMap<String, Object>();
+		counts.put("accounts", count("SELECT COUNT(*) FROM identity_account WHERE username LIKE 'demo-%'"));
+		counts.put("eboxes", count("SELECT COUNT(*) FROM enrolment_ebox WHERE enterprise_number IN " + demoEnterprises));
+		counts.put("letters", count("SELECT COUNT(*) FROM enrolment_letter WHERE enterprise_number IN " + demoEnterprises));
+		counts.put("codes", count("SELECT COUNT(*) FROM enrolment_activation_code WHERE enterprise_number IN " + demoEnterprises));
+		counts.put("roles", count("SELECT COUNT(*) FROM access_role WHERE enterprise_number IN " + demoEnterprises));
+		counts.put("enterprises", count("SELECT COUNT(*) FROM registry_enterprise"));
+		counts.put("clients", count("SELECT COUNT(*) FROM machine_client"));
+		counts.put("types", count("SELECT COUNT(*) FROM message_type"));
+		counts.put("messages", count("SELECT COUNT(*) FROM message WHERE recipient IN " + demoEnterprises));
+		counts.put("evidence", count("SELECT COUNT(*) FROM message_evidence"));
+		counts.put("staff", count("SELECT COUNT(*) FROM console_staff"));
+		return counts;
 	}
 
 	private long count(String sql) {
