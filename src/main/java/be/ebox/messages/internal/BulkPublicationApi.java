@@ -273,9 +273,9 @@ class BulkPublicationApi {
 					"A document is larger than the maximum of " + maxFileSize + " bytes");
 		}
 		String fileName = part.getSubmittedFileName();
-		if (fileName == null || fileName.isBlank() || fileName.length() > PublicationApi.MAX_FILE_NAME) {
+		if (fileName == null || fileName.isBlank() || fileName.length() > PublicationParts.MAX_FILE_NAME) {
 			throw PublicationRefused.invalid("FILE_NAME_TOO_LONG",
-					"Every part document needs a file name of 1 to " + PublicationApi.MAX_FILE_NAME + " characters");
+					"Every part document needs a file name of 1 to " + PublicationParts.MAX_FILE_NAME + " characters");
 		}
 		String mediaType;
 		try (InputStream in = part.getInputStream()) {

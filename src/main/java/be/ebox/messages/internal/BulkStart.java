@@ -165,9 +165,9 @@ class BulkStart implements BulkPublications {
 					"A message carries at most " + MAX_DOCUMENTS + " documents (shared and personal together)");
 		}
 		for (var document : template.documents()) {
-			if (document.fileName().isBlank() || document.fileName().length() > PublicationApi.MAX_FILE_NAME) {
+			if (document.fileName().isBlank() || document.fileName().length() > PublicationParts.MAX_FILE_NAME) {
 				throw PublicationRefused.invalid("FILE_NAME_TOO_LONG",
-						"A document's file name has 1 to " + PublicationApi.MAX_FILE_NAME + " characters");
+						"A document's file name has 1 to " + PublicationParts.MAX_FILE_NAME + " characters");
 			}
 			if (!MediaTypes.CONTRACT_ATTACHMENT_TYPES.contains(document.blob().mediaType())) {
 				throw PublicationRefused.invalid("UNSUPPORTED_MEDIA_TYPE", "The document " + document.fileName()
