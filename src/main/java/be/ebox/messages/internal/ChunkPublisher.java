@@ -230,9 +230,9 @@ class ChunkPublisher {
 			throw new LineRefused("INVALID_DATA", "This line has a document but the template has no personalDocument");
 		}
 		String fileName = line.documentName();
-		if (fileName.length() > PublicationApi.MAX_FILE_NAME) {
+		if (fileName.length() > PublicationParts.MAX_FILE_NAME) {
 			throw new LineRefused("FILE_NAME_TOO_LONG",
-					"The document's file name is longer than " + PublicationApi.MAX_FILE_NAME + " characters");
+					"The document's file name is longer than " + PublicationParts.MAX_FILE_NAME + " characters");
 		}
 		StoredBlob blob;
 		String mediaType;

@@ -38,9 +38,9 @@ final class PersonalDocumentsZip {
 					continue;
 				}
 				String name = entry.getName();
-				if (name.isBlank() || name.length() > PublicationApi.MAX_FILE_NAME) {
+				if (name.isBlank() || name.length() > PublicationParts.MAX_FILE_NAME) {
 					throw PublicationRefused.invalid("FILE_NAME_TOO_LONG", "A file of personalDocuments has a name of more than "
-							+ PublicationApi.MAX_FILE_NAME + " characters");
+							+ PublicationParts.MAX_FILE_NAME + " characters");
 				}
 				StoredBlob blob = blobs.store(new Limited(entries, maxEntrySize, name));
 				String mediaType;
