@@ -109,11 +109,8 @@ class JdbcMessageActions implements MessageActions, Evidence {
 		if (found.isEmpty()) {
 			return false;
 		}
-		var statement = jdbc.sql(update).param("id", id.value());
-		if (update.contains(":now")) {
-			statement = statement.param("now", now());
-		}
-		if (statement.update() > 0) {
+		// :now is bound for every update; the statements that do not name it ignore it
+		if (jdbc.sql(update).param("id", id.value()).param("now", now()).update() > 0) {
 			record(reader, id, kind, null);
 		}
 		return true;
