@@ -1,5 +1,6 @@
 package be.ebox.access;
 
+import be.ebox.testsupport.Mailbox;
 import java.util.regex.Matcher;
 
 import be.ebox.browser.Browser;

@@ -1,5 +1,6 @@
 package be.ebox.access;
 
+import be.ebox.testsupport.Mailbox;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

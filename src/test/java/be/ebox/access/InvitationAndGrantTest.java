@@ -1,5 +1,6 @@
 package be.ebox.access;
 
+import be.ebox.testsupport.Mailbox;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

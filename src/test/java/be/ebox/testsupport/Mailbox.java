@@ -1,4 +1,4 @@
-package be.ebox.access;
+package be.ebox.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,7 +9,7 @@ import org.springframework.core.env.Environment;
  * A real SMTP server (GreenMail) on the port the application sends to ({@code spring.mail.port} of the test
  * configuration), started by a test and stopped after it, so that the port is set in one place only.
  */
-final class Mailbox implements AutoCloseable {
+public final class Mailbox implements AutoCloseable {
 
 	private final GreenMail server;
 
@@ -17,7 +17,7 @@ final class Mailbox implements AutoCloseable {
 		this.server = server;
 	}
 
-	static Mailbox start(Environment environment) {
+	public static Mailbox start(Environment environment) {
 		int port = environment.getRequiredProperty("spring.mail.port", Integer.class);
 		String host = environment.getProperty("spring.mail.host", "localhost");
 		var server = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
@@ -25,11 +25,11 @@ final class Mailbox implements AutoCloseable {
 		return new Mailbox(server);
 	}
 
-	MimeMessage[] received() {
+	public MimeMessage[] received() {
 		return server.getReceivedMessages();
 	}
 
-	MimeMessage last() {
+	public MimeMessage last() {
 		MimeMessage[] all = received();
 		if (all.length == 0) {
 			throw new AssertionError("no e-mail received");
