@@ -243,13 +243,15 @@ class KboImporter {
 	 * edge of two batches) may deadlock; the database then aborts one of them, which simply tries again.
 	 */
 	private void commit(Connection connection, long importId, Batch batch, Empty empty) throws SQLException {
+		// a table loaded without its keys takes duplicates (the key build keeps the last); upserts cannot
+		List<KboRow> rows = store.dropsKeys() && empty.of(batch.file()) ? batch.rows() : KboRows.lastPerKey(batch.rows());
 		for (int attempt = 1;; attempt++) {
 			try {
-				if (!batch.rows().isEmpty()) {
-					store(connection, importId, batch, empty);
+				if (!rows.isEmpty()) {
+					store(connection, importId, batch.file(), rows, empty);
 				}
 				journal.progress(connection, importId, new ImportJournal.Counts(batch.bytesRead(), batch.rowsRead(),
-						batch.rows().size(), batch.errorCount()), batch.snapshotDate(), batch.errors(),
+						rows.size(), batch.errorCount()), batch.snapshotDate(), batch.errors(),
 						batch.firstErrorSeq());
 				connection.commit();
 				return;
@@ -297,9 +299,9 @@ class KboImporter {
 	}
 
 	@SuppressWarnings("unchecked")
-	private void store(Connection connection, long importId, Batch batch, Empty empty) throws SQLException {
-		List<?> rows = batch.rows();
-		switch (batch.file()) {
+	private void store(Connection connection, long importId, KboFile file, List<? extends KboRow> rows, Empty empty)
+			throws SQLException {
+		switch (file) {
 			case ENTERPRISE -> store.enterprises(connection, (List<EnterpriseRow>) rows, empty.enterprises());
 			case ESTABLISHMENT -> store.establishments(connection, (List<EstablishmentRow>) rows, empty.establishments());
 			case DENOMINATION -> store.denominations(connection, importId, (List<DenominationRow>) rows,
