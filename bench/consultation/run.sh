@@ -32,7 +32,7 @@ PAGE_SIZE="${PAGE_SIZE:-25}"
 BASE="http://127.0.0.1:$PORT"
 LIST="/REST/ebox/enterprise/messageRegistry/v2/ebox/messages?pageSize=$PAGE_SIZE"
 SEARCH_Q="${SEARCH_Q:-bijlage}"
-SEARCH="$LIST&q=$SEARCH_Q"
+SEARCH="$LIST&q=$SEARCH_Q&qlang=nl"
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -93,10 +93,10 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.a
 	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
 EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
 	AND m.expires_at > now() AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id
-	AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\');
+	AND c.language = 'nl' AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\');
 EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.acknowledged_at FROM message m
 	WHERE m.recipient = '$EBOX' AND m.visible_from <= now() AND m.expires_at > now() AND EXISTS (SELECT 1
-	FROM message_content c WHERE c.message_id = m.id AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\')
+	FROM message_content c WHERE c.message_id = m.id AND c.language = 'nl' AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\')
 	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
 SQL
 
