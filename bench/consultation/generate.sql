@@ -24,6 +24,9 @@ DO $$ DECLARE k record; BEGIN
 	FOR k IN SELECT undo FROM bench_keys ORDER BY contype = 'f' DESC, step LOOP EXECUTE k.undo; END LOOP;
 END $$;
 
+-- demo mode published a few messages at start: the bench data alone, so that every count below is the generator's
+TRUNCATE message_evidence, message_attachment, message_content, message;
+
 INSERT INTO message (id, recipient, sender_organisation, sender_application, message_type, kind, published_at,
 	visible_from, expires_at, due_date, acknowledgement_required, protected, body_main_content, reply_authorized,
 	registered_mail, first_read_at, hidden)

@@ -8,7 +8,8 @@
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD), CONNECTIONS (16),
 # WARMUP (10 s), DURATION (20 s per measured run), ROUNDS (2: health, messages, health, messages ...),
 # KEEP_DATA (1: reuse ebox_bench_consult when it already holds TOTAL messages; 0 regenerates), APP_HEAP (1g),
-# EBOX_JAR (use that jar, do not build), PAGE_SIZE (25).
+# EBOX_JAR (use that jar, do not build), PAGE_SIZE (25), BENCH_DB (the scratch database, ebox_bench_consult),
+# BENCH_PORT (18089), SEARCH_Q (bijlage: the word of the text-search run, q=, found in every message's content).
 set -euo pipefail
 
 TOTAL="${1:-5000000}"; TOTAL="${TOTAL//_/}"
@@ -18,7 +19,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="$HERE/out"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
-DB=ebox_bench_consult
+DB="${BENCH_DB:-ebox_bench_consult}"
 EBOX=0412345614
 PORT="${BENCH_PORT:-18089}"
 SECRET=bench-secret-not-for-production
@@ -30,6 +31,8 @@ KEEP_DATA="${KEEP_DATA:-1}"
 PAGE_SIZE="${PAGE_SIZE:-25}"
 BASE="http://127.0.0.1:$PORT"
 LIST="/REST/ebox/enterprise/messageRegistry/v2/ebox/messages?pageSize=$PAGE_SIZE"
+SEARCH_Q="${SEARCH_Q:-bijlage}"
+SEARCH="$LIST&q=$SEARCH_Q&qlang=nl"
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -88,6 +91,13 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$
 EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.acknowledged_at FROM message m
 	WHERE m.recipient = '$EBOX' AND m.visible_from <= now() AND m.expires_at > now()
 	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
+	AND m.expires_at > now() AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id
+	AND c.language = 'nl' AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\');
+EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.acknowledged_at FROM message m
+	WHERE m.recipient = '$EBOX' AND m.visible_from <= now() AND m.expires_at > now() AND EXISTS (SELECT 1
+	FROM message_content c WHERE c.message_id = m.id AND c.language = 'nl' AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\')
+	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
 SQL
 
 TOKEN=$(curl -fsS -u "demo-consumer:$SECRET" -d grant_type=client_credentials \
@@ -102,6 +112,7 @@ LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$ROUNDS"); do
 	java -cp "$OUT/classes" Load "$BASE/actuator/health" - "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" health | tee -a "$OUT/runs.txt"
 	java -cp "$OUT/classes" Load "$BASE$LIST" "$TOKEN" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" messages | tee -a "$OUT/runs.txt"
+	java -cp "$OUT/classes" Load "$BASE$SEARCH" "$TOKEN" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" search | tee -a "$OUT/runs.txt"
 done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -109,11 +120,14 @@ awk -v all="$ALL" -v mine="$IN_EBOX" -v items="$TOTAL_ITEMS" -v gen="$GENERATION
 	-v l1="$LOAD_AT_END" -v conn="$CONNECTIONS" '
 	$1 == "health" { h += $4; hn++ }
 	$1 == "messages" { m += $4; mn++; p50 = $7; if ($10 > p99) p99 = $10 }
+	$1 == "search" { s += $4; sn++; if ($10 > sp99) sp99 = $10 }
 	END {
-		h /= hn; m /= mn
+		h /= hn; m /= mn; s /= sn
 		printf "\nConsultation benchmark: %d messages in the database, %d in the e-Box (totalItems %d), generation %s s\n", all, mine, items, gen
 		printf "load average at start %s, at end %s; %d connections\n", l0, l1, conn
 		printf "health   %9.0f req/s (mean of %d runs)\n", h, hn
 		printf "messages %9.0f req/s (mean of %d runs), worst p99 %.2f ms\n", m, mn, p99
+		printf "search   %9.0f req/s (mean of %d runs), worst p99 %.2f ms\n", s, sn, sp99
 		printf "ratio messages/health %.2f (target >= 0.25); p99 target < 50 ms: %s\n", m / h, (p99 < 50 ? "met" : "NOT met")
+		printf "ratio search/health %.2f; search p99 target < 200 ms: %s\n", s / h, (sp99 < 200 ? "met" : "NOT met")
 	}' "$OUT/runs.txt" | tee "$OUT/result.txt"
