@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -31,9 +32,13 @@ public final class Browser {
 
 	private final String baseUrl;
 
-	Browser(ChromeDriver driver, String baseUrl) {
+	/** username → a code that passes the second step of signing in ({@link be.ebox.testsupport.TestSecondFactor}) */
+	private final UnaryOperator<String> secondStep;
+
+	Browser(ChromeDriver driver, String baseUrl, UnaryOperator<String> secondStep) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
+		this.secondStep = secondStep;
 	}
 
 	/** The Selenium driver, for what these helpers don't cover. */
@@ -117,7 +122,26 @@ public final class Browser {
 	 * remembered so far; the browser then shows wherever the application sends the person.
 	 */
 	public Browser signIn(String username, String password) {
-		return open("/login").fillById("username", username).fillById("password", password).submit();
+		open("/login").fillById("username", username).fillById("password", password).submit();
+		if (currentPath().startsWith(be.ebox.testsupport.TestSecondFactor.PAGE)) {
+			passSecondStep(username);
+		}
+		return this;
+	}
+
+	/**
+	 * Answers the second step of signing in (which e-Box asks of access managers and of anyone with a factor) with a
+	 * fresh recovery code of the account; the browser then shows the page asked for before, or the start page.
+	 */
+	public Browser passSecondStep(String username) {
+		String code = secondStep.apply(username);
+		open(be.ebox.testsupport.TestSecondFactor.PAGE).fillById("code", code);
+		return clickAndWait(driver.findElement(By.cssSelector("main form[action$='/second-factor'] button[type=submit]")));
+	}
+
+	/** The ChromeDriver itself, e.g. for its WebAuthn virtual authenticator. */
+	public ChromeDriver chrome() {
+		return driver;
 	}
 
 	/** Clicks the button whose visible text is {@code text}. */
