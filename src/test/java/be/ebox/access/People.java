@@ -67,6 +67,13 @@ final class People {
 		return session;
 	}
 
+	/** A new account with the role in the enterprise, not signed in (to walk through signing in step by step). */
+	Person notSignedIn(EnterpriseNumber enterprise, Role role) {
+		AccountId id = newAccount();
+		insertRole(id, enterprise, role);
+		return new Person(id, username(id), new WebSession(port));
+	}
+
 	private AccountId newAccount() {
 		String username = "p-" + UUID.randomUUID().toString().substring(0, 12);
 		AccountId id = AccountId.random();

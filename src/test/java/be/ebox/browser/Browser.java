@@ -106,7 +106,11 @@ public final class Browser {
 				: driver.findElement(By.id(target));
 	}
 
-	/** Submits the one form in {@code <main>} with its submit button (the page frame's forms are not counted). */
+	/**
+	 * Submits the one form in {@code <main>} with its submit button (the page frame's forms are not counted). When
+	 * that was the login form and e-Box asks for the second step of signing in, it is answered as in
+	 * {@link #signIn}: tests that fill in the login form themselves go on as before.
+	 */
 	public Browser submit() {
 		List<WebElement> buttons = driver
 			.findElements(By.cssSelector("main form button:not([type=button]):not([type=reset]), main form input[type=submit]"));
@@ -114,19 +118,22 @@ public final class Browser {
 			throw new AssertionError("expected one submit button in <main> on " + currentPath() + ", found "
 					+ buttons.size() + "; use clickButton(text)");
 		}
-		return clickAndWait(buttons.get(0));
+		List<WebElement> username = currentPath().startsWith("/login") ? driver.findElements(By.id("username")) : List.of();
+		String signingIn = username.isEmpty() ? null : username.get(0).getDomProperty("value");
+		clickAndWait(buttons.get(0));
+		if (signingIn != null && currentPath().startsWith(be.ebox.testsupport.TestSecondFactor.PAGE)) {
+			passSecondStep(signingIn);
+		}
+		return this;
 	}
 
 	/**
 	 * Signs in through the login form (fields {@code #username} and {@code #password}), in the language
-	 * remembered so far; the browser then shows wherever the application sends the person.
+	 * remembered so far, with the second step when e-Box asks for it (see {@link #passSecondStep}); the browser then
+	 * shows wherever the application sends the person.
 	 */
 	public Browser signIn(String username, String password) {
-		open("/login").fillById("username", username).fillById("password", password).submit();
-		if (currentPath().startsWith(be.ebox.testsupport.TestSecondFactor.PAGE)) {
-			passSecondStep(username);
-		}
-		return this;
+		return open("/login").fillById("username", username).fillById("password", password).submit();
 	}
 
 	/**
