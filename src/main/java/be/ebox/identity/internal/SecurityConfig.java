@@ -71,6 +71,7 @@ class SecurityConfig {
 			// passkeys: Spring Security's registration endpoints (/webauthn/register...) and its assertion check
 			// (/login/webauthn), which here completes the sign-in of the person who gave their password
 			.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+				.creationOptionsRepository(new SessionCreationOptions())
 				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 					@Override
 					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
