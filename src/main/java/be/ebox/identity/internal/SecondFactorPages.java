@@ -107,8 +107,9 @@ class SecondFactorPages {
 			model.addAttribute("refused", true);
 			return enrolForm(user, state, model);
 		}
-		if (state == SecondFactorStep.State.ENROL) {
-			// the first code from the app proves the person holds it: this sign-in has its second factor
+		if (!SecondFactorStep.proved(authentication())) {
+			// the first code from the app proves the person holds it: this sign-in has its second factor (else the
+			// next request would ask for it again)
 			step.complete(SecondFactorStep.TOTP, request, response);
 		}
 		redirect.addFlashAttribute("recoveryCodes", codes.get());
