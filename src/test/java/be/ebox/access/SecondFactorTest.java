@@ -200,6 +200,26 @@ class SecondFactorTest {
 	}
 
 	@Test
+	void aUserMayEnrolAndIsThenAskedAtEverySignIn() {
+		var user = people.with(enterprise, Role.USER);
+		var web = user.web();
+		String secret = group(SECRET, web.get("/second-factor/enrol?lang=en").body()).replace(" ", "");
+		awaitStepStart();
+		assertThat(location(web.postForm("/second-factor/enrol", "code=" + TestSecondFactor.code(secret, clock))))
+			.endsWith("/second-factor/recovery-codes");
+		assertThat(web.get("/ebox").statusCode()).as("no second question in the same session").isEqualTo(200);
+		assertThat(location(web.get("/second-factor/enrol"))).as("one app per person").endsWith("/account/second-factor");
+
+		var next = new WebSession(port);
+		assertThat(location(password(next, user.username()))).endsWith("/second-factor");
+		next.signIn(user.username(), People.PASSWORD, jdbc);
+		assertThat(next.get("/account/second-factor").statusCode()).isEqualTo(200);
+		next.postForm("/account/second-factor/totp/remove", "");
+		assertThat(actions(user.username())).contains("SECOND_FACTOR_TOTP_ENROLLED", "SECOND_FACTOR_TOTP_REMOVED");
+		assertThat(location(password(new WebSession(port), user.username()))).as("optional again").endsWith("/ebox");
+	}
+
+	@Test
 	void aPersonWhoOwesTheFactorCannotAddAPasskeyToSkipIt() {
 		var manager = people.notSignedIn(enterprise, Role.MAIN_ACCESS_MANAGER);
 		TestSecondFactor.enrol(jdbc, manager.account().value());
