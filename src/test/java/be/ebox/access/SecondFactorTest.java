@@ -110,7 +110,9 @@ class SecondFactorTest {
 		assertThat(web.get("/ebox").statusCode()).isEqualTo(200);
 		assertThat(web.get("/ebox/access/" + enterprise.digits()).statusCode()).isEqualTo(200);
 		assertThat(web.get("/account/second-factor").body()).contains("An authenticator app is set up.").contains("Unused recovery codes: 10");
-		assertThat(actions(manager.username())).contains("SECOND_FACTOR_TOTP_ENROLLED");
+		assertThat(actions(manager.username())).contains("SECOND_FACTOR_TOTP_ENROLLED", "ACCESS_SECOND_FACTOR_TOTP_ENROLLED");
+		assertThat(web.get("/ebox/access/" + enterprise.digits() + "/history?lang=en").body())
+			.as("the enterprise's access history").contains("Authenticator app set up");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_recovery_code WHERE code_hash = ?").param(codes.get(0)).query(Integer.class).single())
 			.as("codes are stored hashed").isZero();
 

@@ -7,11 +7,13 @@ import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Security's passkey store, with an audit record when a passkey is added or removed (Spring's registration
- * filter and our pages both go through here). Saving an existing passkey (its use counter, after a sign-in) is no
- * change worth a record.
+ * filter and our pages both go through here), in one transaction with the change. Saving an existing passkey (its use
+ * counter, after a sign-in) is no change worth a record.
  */
 class AuditedPasskeys implements UserCredentialRepository {
 
@@ -21,7 +23,11 @@ class AuditedPasskeys implements UserCredentialRepository {
 
 	private final SecondFactors factors;
 
-	AuditedPasskeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository users, SecondFactors factors) {
+	private final TransactionTemplate transaction;
+
+	AuditedPasskeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository users, SecondFactors factors,
+			PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.store = store;
 		this.users = users;
 		this.factors = factors;
@@ -29,20 +35,24 @@ class AuditedPasskeys implements UserCredentialRepository {
 
 	@Override
 	public void delete(Bytes credentialId) {
-		CredentialRecord existing = store.findByCredentialId(credentialId);
-		store.delete(credentialId);
-		if (existing != null) {
-			factors.record(username(existing), "SECOND_FACTOR_PASSKEY_REMOVED", "label=" + existing.getLabel());
-		}
+		transaction.executeWithoutResult(status -> {
+			CredentialRecord existing = store.findByCredentialId(credentialId);
+			store.delete(credentialId);
+			if (existing != null) {
+				factors.record(username(existing), "PASSKEY_REMOVED", "label=" + existing.getLabel());
+			}
+		});
 	}
 
 	@Override
 	public void save(CredentialRecord record) {
-		boolean added = store.findByCredentialId(record.getCredentialId()) == null;
-		store.save(record);
-		if (added) {
-			factors.record(username(record), "SECOND_FACTOR_PASSKEY_ADDED", "label=" + record.getLabel());
-		}
+		transaction.executeWithoutResult(status -> {
+			boolean added = store.findByCredentialId(record.getCredentialId()) == null;
+			store.save(record);
+			if (added) {
+				factors.record(username(record), "PASSKEY_ADDED", "label=" + record.getLabel());
+			}
+		});
 	}
 
 	@Override

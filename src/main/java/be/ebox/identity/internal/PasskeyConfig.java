@@ -17,6 +17,7 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Passkeys with Spring Security's WebAuthn support, stored by its JDBC repositories (tables in V110). The relying
@@ -42,8 +43,8 @@ class PasskeyConfig {
 
 	@Bean
 	UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, SecondFactors factors,
-			PublicKeyCredentialUserEntityRepository users) {
-		return new AuditedPasskeys(new JdbcUserCredentialRepository(jdbc), users, factors);
+			PublicKeyCredentialUserEntityRepository users, PlatformTransactionManager transactions) {
+		return new AuditedPasskeys(new JdbcUserCredentialRepository(jdbc), users, factors, transactions);
 	}
 
 	@Bean

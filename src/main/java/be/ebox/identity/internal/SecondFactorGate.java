@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +27,7 @@ class SecondFactorGate extends OncePerRequestFilter {
 	}
 
 	SecondFactorGate(SecondFactorStep step) {
-		this(step, new HttpSessionRequestCache());
+		this(step, SecondFactorStep.requestCache());
 	}
 
 	@Override

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -37,7 +36,7 @@ class SecondFactorPages {
 
 	private final SignInThrottle throttle;
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache = SecondFactorStep.requestCache();
 
 	SecondFactorPages(SecondFactors factors, SecondFactorStep step, SecondFactorProperties properties,
 			SignInThrottle throttle) {

@@ -16,6 +16,8 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,6 +81,16 @@ class SecondFactorStep {
 
 	static boolean proved(Authentication authentication) {
 		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(SECOND_FACTORS::contains);
+	}
+
+	/**
+	 * Where the page asked for before the second step is kept (Spring Security's session attribute). Without the
+	 * {@code ?continue} marker Spring adds by default: the person returns to the address they asked for.
+	 */
+	static RequestCache requestCache() {
+		var cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
 	}
 
 	static String pageOf(State state) {

@@ -14,7 +14,9 @@ import java.util.OptionalLong;
 import be.ebox.audit.AuditEvent;
 import be.ebox.audit.AuditTrail;
 import be.ebox.identity.AccountId;
+import be.ebox.identity.SecondFactorChanged;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +51,10 @@ class SecondFactors {
 
 	private final RecoveryCodeGenerator recoveryCodes = new RecoveryCodeGenerator();
 
-	SecondFactors(JdbcClient jdbc, Totp totp, AuditTrail audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	SecondFactors(JdbcClient jdbc, Totp totp, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.totp = totp;
 		this.audit = audit;
@@ -120,7 +125,7 @@ class SecondFactors {
 		jdbc.sql("UPDATE identity_totp SET confirmed_at = ?, last_step = ? WHERE account_id = ?")
 			.params(OffsetDateTime.now(clock), step.getAsLong(), account.value()).update();
 		List<String> codes = replaceRecoveryCodes(account);
-		record(username, "SECOND_FACTOR_TOTP_ENROLLED", null);
+		record(username, "TOTP_ENROLLED", null);
 		return Optional.of(codes);
 	}
 
@@ -148,26 +153,28 @@ class SecondFactors {
 		if (used == 0) {
 			return Verified.REFUSED;
 		}
-		record(username, "SECOND_FACTOR_RECOVERY_CODE_USED", null);
+		record(username, "RECOVERY_CODE_USED", null);
 		return Verified.RECOVERY_CODE;
 	}
 
 	@Transactional
 	List<String> renewRecoveryCodes(AccountId account, String username) {
 		List<String> codes = replaceRecoveryCodes(account);
-		record(username, "SECOND_FACTOR_RECOVERY_CODES_RENEWED", null);
+		record(username, "RECOVERY_CODES_RENEWED", null);
 		return codes;
 	}
 
 	@Transactional
 	void removeTotp(AccountId account, String username) {
 		if (jdbc.sql("DELETE FROM identity_totp WHERE account_id = ?").param(account.value()).update() > 0) {
-			record(username, "SECOND_FACTOR_TOTP_REMOVED", null);
+			record(username, "TOTP_REMOVED", null);
 		}
 	}
 
-	void record(String username, String action, String details) {
-		audit.record(AuditEvent.of(username, action, null, details));
+	/** {@code change} without its prefix: {@code TOTP_ENROLLED} is recorded as {@code SECOND_FACTOR_TOTP_ENROLLED}. */
+	void record(String username, String change, String details) {
+		audit.record(AuditEvent.of(username, "SECOND_FACTOR_" + change, null, details));
+		events.publishEvent(new SecondFactorChanged(username, change));
 	}
 
 	private List<String> replaceRecoveryCodes(AccountId account) {
