@@ -61,7 +61,6 @@ class PasskeyBrowserTest {
 
 			browser.driver().findElement(By.id("passkey-authenticate")).click();
 			awaitLeaving(browser);
-			browser.open("/ebox");
 			assertThat(browser.currentPath()).isEqualTo("/ebox");
 			browser.open("/ebox/access/" + enterprise.digits());
 			assertThat(browser.heading()).isEqualTo("Users");

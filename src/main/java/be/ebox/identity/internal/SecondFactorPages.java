@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +34,8 @@ class SecondFactorPages {
 
 	private final SignInThrottle throttle;
 
-	private final RequestCache requestCache = SecondFactorStep.requestCache();
+	/** the page asked for before the second step, else the start page */
+	private final AfterSecondStep after = new AfterSecondStep();
 
 	SecondFactorPages(SecondFactors factors, SecondFactorStep step, SecondFactorProperties properties,
 			SignInThrottle throttle) {
@@ -50,7 +49,7 @@ class SecondFactorPages {
 	String verifyPage(@AuthenticationPrincipal EboxUser user, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		return switch (step.state(authentication())) {
-			case DONE -> "redirect:" + target(user, request, response);
+			case DONE -> "redirect:" + after.target(request, response);
 			case ENROL -> "redirect:/second-factor/enrol";
 			case VERIFY -> {
 				model.addAttribute("status", factors.status(user.accountId(), user.getUsername()));
@@ -77,7 +76,7 @@ class SecondFactorPages {
 		throttle.recordSuccess(user.getUsername(), request.getRemoteAddr());
 		step.complete(verified == SecondFactors.Verified.TOTP ? SecondFactorStep.TOTP : SecondFactorStep.RECOVERY_CODE,
 				request, response);
-		return "redirect:" + target(user, request, response);
+		return "redirect:" + after.target(request, response);
 	}
 
 	@GetMapping("/second-factor/enrol")
@@ -122,7 +121,7 @@ class SecondFactorPages {
 		if (!model.containsAttribute("recoveryCodes")) {
 			return "redirect:/account/second-factor";
 		}
-		model.addAttribute("next", target(user, request, response));
+		model.addAttribute("next", after.target(request, response));
 		return "identity/recovery-codes";
 	}
 
@@ -133,16 +132,6 @@ class SecondFactorPages {
 		model.addAttribute("secret", grouped(secret));
 		model.addAttribute("required", state == SecondFactorStep.State.ENROL);
 		return "identity/second-factor-enrol";
-	}
-
-	/** Where the person goes once the step is done: the page they asked for, else their start page. */
-	private String target(EboxUser user, HttpServletRequest request, HttpServletResponse response) {
-		SavedRequest saved = requestCache.getRequest(request, response);
-		if (saved != null) {
-			requestCache.removeRequest(request, response);
-			return saved.getRedirectUrl();
-		}
-		return user.isOperator() ? "/operator" : "/ebox";
 	}
 
 	/** Groups of four are easier to type into an app by hand. */

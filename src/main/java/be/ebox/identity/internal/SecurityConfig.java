@@ -78,6 +78,7 @@ class SecurityConfig {
 						filter.setAuthenticationManager(new PasskeyAsSecondFactor(relyingParty, users));
 						filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
 						var json = new HttpMessageConverterAuthenticationSuccessHandler();
+						json.setRequestCache(new AfterSecondStep());
 						filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
 							request.changeSessionId();
 							json.onAuthenticationSuccess(request, response, authentication);
