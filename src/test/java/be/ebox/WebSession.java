@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import be.ebox.testsupport.TestSecondFactor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -48,11 +49,34 @@ public final class WebSession {
 					OffsetDateTime.now())
 			.update();
 		var session = new WebSession(port);
-		session.get("/login");
-		var response = session.postForm("/login", "username=" + username + "&password=" + encode(password));
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("error");
+		session.signIn(username, password, jdbc);
 		return session;
+	}
+
+	/**
+	 * Signs in with the login form and, when e-Box asks for it (access managers, accounts with a factor), the second
+	 * step, answered by {@link TestSecondFactor}; asserts that the sign-in succeeded and answers the last redirect.
+	 */
+	public HttpResponse<String> signIn(String username, String password, JdbcClient jdbc) {
+		get("/login");
+		var response = postForm("/login", "username=" + encode(username) + "&password=" + encode(password));
+		assertThat(response.statusCode()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElse("");
+		assertThat(location).doesNotContain("error");
+		if (TestSecondFactor.isSecondStep(location)) {
+			response = secondStep(username, jdbc);
+		}
+		return response;
+	}
+
+	/** Answers the second step of signing in for the account, which must be on it now. */
+	public HttpResponse<String> secondStep(String username, JdbcClient jdbc) {
+		String code = TestSecondFactor.answer(jdbc, TestSecondFactor.account(jdbc, username));
+		get(TestSecondFactor.PAGE);
+		var response = postForm(TestSecondFactor.PAGE, "code=" + encode(code));
+		assertThat(response.statusCode()).as("second step of signing in").isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain(TestSecondFactor.PAGE);
+		return response;
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {

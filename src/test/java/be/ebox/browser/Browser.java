@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -31,9 +32,13 @@ public final class Browser {
 
 	private final String baseUrl;
 
-	Browser(ChromeDriver driver, String baseUrl) {
+	/** username → a code that passes the second step of signing in ({@link be.ebox.testsupport.TestSecondFactor}) */
+	private final UnaryOperator<String> secondStep;
+
+	Browser(ChromeDriver driver, String baseUrl, UnaryOperator<String> secondStep) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
+		this.secondStep = secondStep;
 	}
 
 	/** The Selenium driver, for what these helpers don't cover. */
@@ -101,7 +106,11 @@ public final class Browser {
 				: driver.findElement(By.id(target));
 	}
 
-	/** Submits the one form in {@code <main>} with its submit button (the page frame's forms are not counted). */
+	/**
+	 * Submits the one form in {@code <main>} with its submit button (the page frame's forms are not counted). When
+	 * that was the login form and e-Box asks for the second step of signing in, it is answered as in
+	 * {@link #signIn}: tests that fill in the login form themselves go on as before.
+	 */
 	public Browser submit() {
 		List<WebElement> buttons = driver
 			.findElements(By.cssSelector("main form button:not([type=button]):not([type=reset]), main form input[type=submit]"));
@@ -109,15 +118,37 @@ public final class Browser {
 			throw new AssertionError("expected one submit button in <main> on " + currentPath() + ", found "
 					+ buttons.size() + "; use clickButton(text)");
 		}
-		return clickAndWait(buttons.get(0));
+		List<WebElement> username = currentPath().startsWith("/login") ? driver.findElements(By.id("username")) : List.of();
+		String signingIn = username.isEmpty() ? null : username.get(0).getDomProperty("value");
+		clickAndWait(buttons.get(0));
+		if (signingIn != null && currentPath().startsWith(be.ebox.testsupport.TestSecondFactor.PAGE)) {
+			passSecondStep(signingIn);
+		}
+		return this;
 	}
 
 	/**
 	 * Signs in through the login form (fields {@code #username} and {@code #password}), in the language
-	 * remembered so far; the browser then shows wherever the application sends the person.
+	 * remembered so far, with the second step when e-Box asks for it (see {@link #passSecondStep}); the browser then
+	 * shows wherever the application sends the person.
 	 */
 	public Browser signIn(String username, String password) {
 		return open("/login").fillById("username", username).fillById("password", password).submit();
+	}
+
+	/**
+	 * Answers the second step of signing in (which e-Box asks of access managers and of anyone with a factor) with a
+	 * fresh recovery code of the account; the browser then shows the page asked for before, or the start page.
+	 */
+	public Browser passSecondStep(String username) {
+		String code = secondStep.apply(username);
+		open(be.ebox.testsupport.TestSecondFactor.PAGE).fillById("code", code);
+		return clickAndWait(driver.findElement(By.cssSelector("main form[action$='/second-factor'] button[type=submit]")));
+	}
+
+	/** The ChromeDriver itself, e.g. for its WebAuthn virtual authenticator. */
+	public ChromeDriver chrome() {
+		return driver;
 	}
 
 	/** Clicks the button whose visible text is {@code text}. */

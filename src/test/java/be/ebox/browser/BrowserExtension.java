@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
+import be.ebox.testsupport.TestSecondFactor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -89,7 +91,9 @@ public final class BrowserExtension
 		if (port == null) {
 			throw new IllegalStateException("@BrowserTest needs a running server: @SpringBootTest(webEnvironment = RANDOM_PORT)");
 		}
-		return new Browser(session(context).driver(), "http://localhost:" + port);
+		JdbcClient jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcClient.class);
+		return new Browser(session(context).driver(), "http://localhost:" + port,
+				username -> TestSecondFactor.answer(jdbc, TestSecondFactor.account(jdbc, username)));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import be.ebox.browser.Downloads;
 import be.ebox.identity.AccountId;
 import be.ebox.identity.Accounts;
 import be.ebox.registry.EnterpriseNumber;
+import be.ebox.testsupport.TestSecondFactor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -46,6 +47,9 @@ class RegistrationFlowBrowserTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "nl", "fr" })
@@ -112,6 +116,17 @@ class RegistrationFlowBrowserTest {
 		browser.fillById("password", "Kastanjeboom-Lente-2026").fillById("passwordRepeat", "Kastanjeboom-Lente-2026");
 		acceptTerms(browser);
 		submit(browser);
+
+		// a main access manager sets up a second factor before anything else: the app key is on the page
+		assertThat(browser.currentPath()).isEqualTo("/second-factor/enrol");
+		assertThat(browser.heading()).isEqualTo(message("secondFactor.enrol.title", language));
+		browser.assertAccessible();
+		String secret = browser.text("#totp-secret").replace(" ", "");
+		browser.fillById("code", TestSecondFactor.code(secret, clock)).submit();
+		assertThat(browser.currentPath()).isEqualTo("/second-factor/recovery-codes");
+		assertThat(browser.texts("#recovery-codes li")).hasSize(10);
+		browser.assertAccessible();
+		browser.clickLink(message("secondFactor.recovery.done", language));
 
 		assertThat(browser.currentPath()).isEqualTo("/ebox");
 		assertThat(browser.isPresent("#ebox-list")).isTrue();

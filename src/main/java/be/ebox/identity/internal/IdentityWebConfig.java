@@ -8,7 +8,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The identity module's part of the web setup: lockout settings, the language kept on accounts, housekeeping. */
 @Configuration
-@EnableConfigurationProperties(LockoutProperties.class)
+@EnableConfigurationProperties({ LockoutProperties.class, SecondFactorProperties.class })
 @EnableScheduling
 class IdentityWebConfig implements WebMvcConfigurer {
 

@@ -1,7 +1,9 @@
 package be.ebox.identity.internal;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import be.ebox.identity.EboxUser;
 import be.ebox.identity.SignInThrottle;
@@ -11,6 +13,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -40,9 +44,12 @@ class PasswordAuthentication implements AuthenticationProvider {
 
 	private final String dummyHash;
 
+	private final SecondFactorStep secondFactor;
+
 	PasswordAuthentication(AccountUserDetailsService users, JdbcAccounts accounts, PasswordEncoder encoder,
-			SignInThrottle throttle) {
+			SignInThrottle throttle, SecondFactorStep secondFactor) {
 		this.users = users;
+		this.secondFactor = secondFactor;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.throttle = throttle;
@@ -72,11 +79,18 @@ class PasswordAuthentication implements AuthenticationProvider {
 			throttle.recordFailure(username, address);
 			throw new BadCredentialsException("Bad credentials");
 		}
-		throttle.recordSuccess(username, address);
 		if (encoder.upgradeEncoding(user.getPassword())) {
 			accounts.rehash(user.accountId(), password);
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		// with a second factor owed, the failures counted so far stay until it is proved: else a stolen password
+		// would allow endless guesses at the code, a few between each sign-in
+		if (secondFactor.state(authentication) == SecondFactorStep.State.DONE) {
+			throttle.recordSuccess(username, address);
+		}
+		return authentication;
 	}
 
 	private EboxUser find(String username) {

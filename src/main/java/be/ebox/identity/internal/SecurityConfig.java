@@ -8,7 +8,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -33,7 +39,8 @@ class SecurityConfig {
 	 */
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, PasswordAuthentication passwordAuthentication,
-			LanguagePreference languagePreference) throws Exception {
+			LanguagePreference languagePreference, SecondFactorStep secondFactor, WebAuthnRelyingPartyOperations relyingParty,
+			AccountUserDetailsService users) throws Exception {
 		var success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/ebox");
 		http.authorizeHttpRequests(requests -> requests
@@ -48,6 +55,12 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").successHandler((request, response, authentication) -> {
 				if (authentication.getPrincipal() instanceof EboxUser user) {
 					languagePreference.onSignIn(user, request, response);
+					SecondFactorStep.State state = secondFactor.state(authentication);
+					if (state != SecondFactorStep.State.DONE) {
+						// the page asked for stays in the request cache until the second step is done
+						response.sendRedirect(request.getContextPath() + SecondFactorStep.pageOf(state));
+						return;
+					}
 					if (user.isOperator()) {
 						response.sendRedirect(request.getContextPath() + "/operator");
 						return;
@@ -55,6 +68,25 @@ class SecurityConfig {
 				}
 				success.onAuthenticationSuccess(request, response, authentication);
 			}).permitAll())
+			// passkeys: Spring Security's registration endpoints (/webauthn/register...) and its assertion check
+			// (/login/webauthn), which here completes the sign-in of the person who gave their password
+			.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+				.creationOptionsRepository(new SessionCreationOptions())
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationManager(new PasskeyAsSecondFactor(relyingParty, users));
+						filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+						var json = new HttpMessageConverterAuthenticationSuccessHandler();
+						json.setRequestCache(new AfterSecondStep());
+						filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
+							request.changeSessionId();
+							json.onAuthenticationSuccess(request, response, authentication);
+						});
+						return filter;
+					}
+				}))
+			.addFilterAfter(new SecondFactorGate(secondFactor), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -88,8 +88,8 @@ class DemoDataTest {
 		}
 		assertThat(signIn("demo-de", SECRET)).as("not activated yet").isFalse();
 		var session = new WebSession(port);
-		session.get("/login");
-		session.postForm("/login", "username=demo-nl&password=" + WebSession.encode(SECRET));
+		// demo-nl is a main access manager: the second step (TestSecondFactor) comes after the password
+		session.signIn("demo-nl", SECRET, jdbc);
 		assertThat(session.get("/ebox").statusCode()).isEqualTo(200);
 	}
 
@@ -131,8 +131,7 @@ class DemoDataTest {
 	void theStaffMemberSignsInToTheSenderConsoleOfTheEmploymentService() {
 		assertThat(signIn(DemoData.STAFF_USERNAME, SECRET)).isTrue();
 		var session = new WebSession(port);
-		session.get("/login");
-		session.postForm("/login", "username=" + DemoData.STAFF_USERNAME + "&password=" + WebSession.encode(SECRET));
+		session.signIn(DemoData.STAFF_USERNAME, SECRET, jdbc);
 		var home = session.get("/console?lang=en");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("0308.357.159");

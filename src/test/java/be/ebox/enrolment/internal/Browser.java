@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
+import be.ebox.testsupport.TestSecondFactor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,5 +42,13 @@ class Browser {
 			}
 		}
 		return result;
+	}
+
+	/** Answers the second step of signing in, which e-Box asks of a main access manager ({@link TestSecondFactor}). */
+	MvcResult passSecondStep(JdbcClient jdbc, String username) throws Exception {
+		String code = TestSecondFactor.answer(jdbc, TestSecondFactor.account(jdbc, username));
+		return perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(TestSecondFactor.PAGE)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("code", code));
 	}
 }

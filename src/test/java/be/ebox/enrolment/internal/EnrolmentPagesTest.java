@@ -112,6 +112,9 @@ class EnrolmentPagesTest extends EnrolmentTestSupport {
 		MvcResult activated = browser.perform(choosePassword(ActivationTest.PASSWORD, ActivationTest.PASSWORD, true));
 		assertThat(activated.getResponse().getRedirectedUrl()).isEqualTo("/ebox");
 		assertThat(enrolment.state(number)).contains(be.ebox.enrolment.EboxState.ACTIVE);
+		// a main access manager passes the second step of signing in before reaching the e-Box
+		assertThat(browser.perform(get("/ebox")).getResponse().getRedirectedUrl()).isEqualTo("/second-factor/enrol");
+		assertThat(browser.passSecondStep(jdbc, username).getResponse().getRedirectedUrl()).endsWith("/ebox");
 
 		// after sign-in the pages speak the account's language: French, the language chosen at registration
 		String home = html(browser.perform(get("/ebox").header("Accept-Language", "de")));
