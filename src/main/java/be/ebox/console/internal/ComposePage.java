@@ -130,7 +130,7 @@ class ComposePage {
 		}
 		List<Publications.Document> documents = store(files);
 		var outgoing = new Publications.Outgoing(application.get().id(), recipient, type.get().id(), contents,
-				documents.isEmpty(), documents, visibleFrom, dueDate, form.isAcknowledgementRequired(), false, Map.of(),
+				documents.isEmpty(), documents, visibleFrom, dueDate, form.isAcknowledgementRequired(), form.isReplyAuthorized(), Map.of(),
 				form.getIdempotencyKey());
 		Publications.Published published;
 		try {
