@@ -57,6 +57,8 @@ final class InboxTestData {
 
 		private boolean replies;
 
+		private final Map<String, String> businessData = new LinkedHashMap<>();
+
 		Draft(EnterpriseNumber recipient) {
 			this.recipient = recipient;
 		}
@@ -89,6 +91,12 @@ final class InboxTestData {
 			return this;
 		}
 
+		/** A value the message type allows (the demo's protected types allow {@code dossierNumber}). */
+		Draft businessData(String key, String value) {
+			businessData.put(key, value);
+			return this;
+		}
+
 		Draft repliesAllowed() {
 			this.replies = true;
 			return this;
@@ -97,7 +105,7 @@ final class InboxTestData {
 		MessageId publish() {
 			return publications.publish(new Publications.Outgoing(new SenderApplicationId(DemoReferenceData.APPLICATION),
 					recipient, new MessageTypeId(type), contents, documents.isEmpty(), documents, null, dueDate,
-					acknowledgement, replies, Map.of(), null)).id();
+					acknowledgement, replies, businessData, null)).id();
 		}
 	}
 }
