@@ -138,6 +138,7 @@ class InboxBrowserTest {
 		assertThat(browser.text("#changed")).contains("hidden");
 		browser.clickLink("Messages");
 		assertThat(browser.isPresent("#message-" + letter)).isFalse();
+		browser.driver().findElement(By.cssSelector("#filters > summary")).click();
 		new Select(browser.driver().findElement(By.id("hidden"))).selectByValue("yes");
 		browser.submit();
 		assertThat(browser.currentPath()).contains("hidden=yes");

@@ -84,6 +84,11 @@ public record InboxFilter(String q, String qlang, String sender, String type, St
 		return f.build();
 	}
 
+	/** Whether a filter besides the search is set (the page then shows the filters unfolded). */
+	public boolean filtering() {
+		return params().keySet().stream().anyMatch(name -> !name.equals("q") && !name.equals("qlang"));
+	}
+
 	public boolean searching() {
 		return !q.isBlank();
 	}
