@@ -224,6 +224,25 @@ class InboxPagesTest {
 			.doesNotContain("/ebox/access/" + second.digits());
 	}
 
+	@Test
+	void theSendersLogoIsShownAndServedAsAnImageOnly() throws Exception {
+		var image = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", image);
+		var logo = blobs.store(new java.io.ByteArrayInputStream(image.toByteArray()));
+		jdbc.sql("UPDATE sender_organisation SET logo_sha256 = ?, logo_media_type = ?, logo_size = ? WHERE enterprise_number = ?")
+			.params(logo.sha256(), "image/png", logo.size(), DemoReferenceData.ORGANISATION)
+			.update();
+		data.to(ebox).content("en", "With a logo " + tag, "Text").publish();
+		WebSession user = people.signIn(port, people.with(ebox, Role.USER));
+		String path = "/ebox/senders/" + DemoReferenceData.ORGANISATION + "/logo";
+		assertThat(user.get("/ebox/" + ebox.digits() + "/messages").body()).contains("src=\"" + path + "\"");
+		var served = user.send(HttpRequest.newBuilder(URI.create(user.base() + path)).build());
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+		assertThat(served.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(user.get("/ebox/senders/0123456749/logo").statusCode()).as("no such sender").isEqualTo(404);
+	}
+
 	private static final Pattern SUBJECT = Pattern.compile("<a href=\"/ebox/\\d{10}/messages/[0-9a-f-]{36}\" lang=\"[a-z]{2}\">([^<]*)</a>");
 
 	private static java.util.List<String> subjects(String html) {
