@@ -24,6 +24,9 @@ DO $$ DECLARE k record; BEGIN
 	FOR k IN SELECT undo FROM bench_keys ORDER BY contype = 'f' DESC, step LOOP EXECUTE k.undo; END LOOP;
 END $$;
 
+-- the demo data already published a few messages (with their contents and documents): leave those as they are
+CREATE TEMPORARY TABLE bench_before AS SELECT id FROM message;
+
 INSERT INTO message (id, recipient, sender_organisation, sender_application, message_type, kind, published_at,
 	visible_from, expires_at, due_date, acknowledgement_required, protected, body_main_content, reply_authorized,
 	registered_mail, first_read_at, hidden)
@@ -38,12 +41,12 @@ FROM (SELECT i, now() - (i * interval '6 seconds') AS p FROM generate_series(1, 
 INSERT INTO message_content (message_id, language, subject, body, search_text)
 SELECT id, 'nl', 'Bericht over dossier D' || n, 'Zie de bijlage voor de details van dossier D' || n || '.',
 	'bericht over dossier d' || n || ' zie de bijlage voor de details van dossier d' || n || '.'
-FROM (SELECT id, abs(hashtext(id::text)) % 997 AS n FROM message) AS m;
+FROM (SELECT id, abs(hashtext(id::text)) % 997 AS n FROM message WHERE id NOT IN (SELECT id FROM bench_before)) AS m;
 
 INSERT INTO message_attachment (message_id, position, http_part_name, file_name, media_type, size, blob_sha256,
 	main_content, signed, title_nl)
 SELECT id, 1, 'upfile1', 'brief.pdf', 'application/pdf', 204800, repeat('ab', 32), FALSE, FALSE, 'Brief'
-FROM message WHERE recipient = :'ebox';
+FROM message WHERE recipient = :'ebox' AND id NOT IN (SELECT id FROM bench_before);
 
 DO $$ DECLARE k record; BEGIN
 	FOR k IN SELECT ddl FROM bench_keys ORDER BY contype = 'f', step LOOP EXECUTE k.ddl; END LOOP;
