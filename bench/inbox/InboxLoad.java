@@ -106,8 +106,10 @@ public class InboxLoad {
 					}
 				}
 			}
-			catch (IOException ex) {
-				errors.incrementAndGet();
+			catch (IOException | RuntimeException ex) {
+				if (errors.incrementAndGet() == 1) {
+					System.err.println("first error: " + ex);
+				}
 			}
 		}
 

@@ -34,9 +34,11 @@ SELECT gen_random_uuid(),
 	CASE WHEN i % (:total / :mine) = 0 THEN :'ebox' ELSE lpad((1000000000 + i % 500000 * 7)::text, 10, '0') END,
 	'0308357159', 'db2b.SPFETCS-FODWASO.fgov.be',
 	CASE WHEN i % 3 = 0 THEN 'SpfFodSocialElections' ELSE 'SpfFodInformation' END, 'DOCUMENT',
-	p, p, p + interval '2 years', NULL, i % 7 = 0, i % 3 = 0, TRUE, FALSE, FALSE,
-	CASE WHEN i % 4 = 0 THEN p + interval '1 day' END, i % 50 = 0
-FROM (SELECT i, now() - (i * interval '6 seconds') AS p FROM generate_series(1, :total) AS i) AS g;
+	p, p, p + interval '2 years', NULL, k % 7 = 0, k % 3 = 0, TRUE, FALSE, FALSE,
+	CASE WHEN k % 4 = 0 THEN p + interval '1 day' END, k % 50 = 0
+-- k = i / stride: the e-Box's own messages (every stride-th i) get k = 1, 2, 3 ... so their states vary too
+FROM (SELECT i, i / (:total / :mine) AS k, now() - (i * interval '6 seconds') AS p
+	FROM generate_series(1, :total) AS i) AS g;
 
 INSERT INTO message_content (message_id, language, subject, body, search_text)
 SELECT id, 'nl', 'Bericht over dossier D' || n, 'Zie de bijlage voor de details van dossier D' || n || '.',

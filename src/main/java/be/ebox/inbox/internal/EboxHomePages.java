@@ -11,6 +11,7 @@ import be.ebox.messages.MessageFilter;
 import be.ebox.messages.Messages;
 import be.ebox.system.Languages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,9 @@ class EboxHomePages {
 		this.views = views;
 	}
 
+	/** Read-only transactions: one connection per page (see {@link OpenEboxes#open}). */
 	@GetMapping("/ebox")
+	@Transactional(readOnly = true)
 	String home(@AuthenticationPrincipal EboxUser user, Locale locale, Model model) {
 		String language = Languages.of(locale);
 		var choices = eboxes.of(user, language);
@@ -67,6 +70,7 @@ class EboxHomePages {
 	}
 
 	@GetMapping("/ebox/{digits:[0-9]{10}}")
+	@Transactional(readOnly = true)
 	String ebox(@PathVariable String digits, @AuthenticationPrincipal EboxUser user, Locale locale, Model model) {
 		var open = eboxes.open(user, digits, Languages.of(locale));
 		model.addAttribute("open", open);

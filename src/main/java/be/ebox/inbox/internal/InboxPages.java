@@ -15,6 +15,7 @@ import be.ebox.messages.Replies;
 import be.ebox.senders.ReferenceData;
 import be.ebox.system.Languages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,9 @@ class InboxPages {
 		this.views = views;
 	}
 
+	/** One read-only transaction for all the page's reads: one connection per page (see {@link OpenEboxes#open}). */
 	@GetMapping
+	@Transactional(readOnly = true)
 	String list(@PathVariable String digits, @RequestParam Map<String, String> params,
 			@AuthenticationPrincipal EboxUser user, Locale locale, Model model) {
 		String language = Languages.of(locale);
@@ -102,7 +105,9 @@ class InboxPages {
 	public record Option(String value, String label) {
 	}
 
+	/** Read-write: showing a body that is the main content opens it (evidence). */
 	@GetMapping("/{id}")
+	@Transactional
 	String message(@PathVariable String digits, @PathVariable String id, @RequestParam(required = false) String changed,
 			@AuthenticationPrincipal EboxUser user, Locale locale, Model model) {
 		String language = Languages.of(locale);
@@ -157,6 +162,7 @@ class InboxPages {
 	}
 
 	@PostMapping("/{id}/reply")
+	@Transactional
 	String reply(@PathVariable String digits, @PathVariable String id, @RequestParam(defaultValue = "") String text,
 			@AuthenticationPrincipal EboxUser user, Locale locale, Model model) {
 		var open = eboxes.open(user, digits, Languages.of(locale));

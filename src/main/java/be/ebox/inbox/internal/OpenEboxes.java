@@ -12,6 +12,7 @@ import be.ebox.identity.EboxUser;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.registry.EnterpriseRegistry;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -58,7 +59,8 @@ class OpenEboxes {
 	}
 
 	/** The person's e-Boxes: by role, then those read under a mandate, each once. */
-	List<Choice> of(EboxUser user, String language) {
+	@Transactional(readOnly = true)
+	public List<Choice> of(EboxUser user, String language) {
 		if (user == null) {
 			return List.of();
 		}
@@ -72,8 +74,13 @@ class OpenEboxes {
 		return choices;
 	}
 
-	/** The e-Box of the path, read with the person's rights; 404 when the person may not open it. */
-	Open open(EboxUser user, String digits, String language) {
+	/**
+	 * The e-Box of the path, read with the person's rights; 404 when the person may not open it. One transaction, so
+	 * one connection, for all the lookups: some of them query while reading another query's rows, which outside a
+	 * transaction takes a second connection from the pool and, with many requests at once, waits for it forever.
+	 */
+	@Transactional(readOnly = true)
+	public Open open(EboxUser user, String digits, String language) {
 		if (user == null || !EnterpriseNumber.isValid(digits)) {
 			throw notFound();
 		}
