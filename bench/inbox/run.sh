@@ -120,10 +120,13 @@ done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 awk -v all="$ALL" -v mine="$IN_EBOX" -v gen="$GENERATION" -v l0="$LOAD_AT_START" -v l1="$LOAD_AT_END" '
-	{ rate[$1] += $4; n[$1]++; if ($7 > p50[$1]) p50[$1] = $7; if ($10 > p99[$1]) p99[$1] = $10 }
+	{ rate[$1] += $4; n[$1]++; errors[$1] += $(NF - 1); if ($7 > p50[$1]) p50[$1] = $7; if ($10 > p99[$1]) p99[$1] = $10 }
 	END {
 		printf "\nInbox benchmark: %d messages in the database, %d in the e-Box, generation %s s\n", all, mine, gen
 		printf "load average at start %s, at end %s\n", l0, l1
 		for (k in n) printf "%-7s %8.1f req/s  worst p50 %8.2f ms  worst p99 %8.2f ms  (%.3f of frame req/s)\n", k, rate[k] / n[k], p50[k], p99[k], (rate[k] / n[k]) / (rate["frame"] / n["frame"])
-		printf "targets: inbox p99 < 100 ms: %s; search p99 < 200 ms: %s\n", (p99["inbox"] < 100 ? "met" : "NOT met"), (p99["search"] < 200 ? "met" : "NOT met")
+		ok["inbox"] = rate["inbox"] > 0 && errors["inbox"] == 0 && p99["inbox"] < 100
+		ok["search"] = rate["search"] > 0 && errors["search"] == 0 && p99["search"] < 200
+		printf "errors: frame %d, inbox %d, search %d\n", errors["frame"], errors["inbox"], errors["search"]
+		printf "targets: inbox p99 < 100 ms: %s; search p99 < 200 ms: %s\n", (ok["inbox"] ? "met" : "NOT met"), (ok["search"] ? "met" : "NOT met")
 	}' "$OUT/runs.txt" | tee "$OUT/result.txt"
