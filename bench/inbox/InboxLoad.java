@@ -80,13 +80,24 @@ public class InboxLoad {
 			this.errors = errors;
 		}
 
+		/** Set by {@link #readResponse} when the server closes the connection after this answer. */
+		boolean closing;
+
 		@Override
 		public void run() {
+			while (System.nanoTime() < end) {
+				// the server ends a keep-alive connection after so many requests: open the next one
+				connection();
+			}
+		}
+
+		private void connection() {
 			try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
 				socket.setTcpNoDelay(true);
 				OutputStream out = socket.getOutputStream();
 				InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-				while (true) {
+				closing = false;
+				while (!closing) {
 					long t0 = System.nanoTime();
 					if (t0 >= end) {
 						return;
@@ -110,11 +121,14 @@ public class InboxLoad {
 				if (errors.incrementAndGet() == 1) {
 					System.err.println("first error: " + ex);
 				}
+				if (ex instanceof RuntimeException) {
+					throw (RuntimeException) ex;
+				}
 			}
 		}
 
 		/** Reads one response (Content-Length or chunked body) and answers its status. */
-		static int readResponse(InputStream in) throws IOException {
+		int readResponse(InputStream in) throws IOException {
 			String status = line(in);
 			int code = Integer.parseInt(status.split(" ")[1]);
 			long length = -1;
@@ -126,6 +140,9 @@ public class InboxLoad {
 				}
 				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
 					chunked = true;
+				}
+				else if (lower.startsWith("connection:") && lower.contains("close")) {
+					closing = true;
 				}
 			}
 			if (chunked) {
