@@ -39,6 +39,8 @@ public class ComposeForm {
 
 	private boolean acknowledgementRequired;
 
+	private boolean replyAuthorized;
+
 	/** Generated with the empty form: sending the same form twice (a double click, a reload) publishes once. */
 	private String idempotencyKey = UUID.randomUUID().toString();
 
@@ -174,6 +176,14 @@ public class ComposeForm {
 
 	public void setAcknowledgementRequired(boolean acknowledgementRequired) {
 		this.acknowledgementRequired = acknowledgementRequired;
+	}
+
+	public boolean isReplyAuthorized() {
+		return replyAuthorized;
+	}
+
+	public void setReplyAuthorized(boolean replyAuthorized) {
+		this.replyAuthorized = replyAuthorized;
 	}
 
 	/** Errors about the uploaded documents sit on this field; the files themselves are a request parameter. */

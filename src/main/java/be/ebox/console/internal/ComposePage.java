@@ -104,7 +104,7 @@ class ComposePage {
 		}
 		List<Publications.Document> documents = fields.store(files);
 		var outgoing = new Publications.Outgoing(application.get().id(), recipient, type.get().id(), contents,
-				documents.isEmpty(), documents, visibleFrom, dueDate, form.isAcknowledgementRequired(), false, Map.of(),
+				documents.isEmpty(), documents, visibleFrom, dueDate, form.isAcknowledgementRequired(), form.isReplyAuthorized(), Map.of(),
 				form.getIdempotencyKey());
 		Publications.Published published;
 		try {

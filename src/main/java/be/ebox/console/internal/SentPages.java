@@ -10,6 +10,7 @@ import java.util.List;
 import be.ebox.messages.Evidence;
 import be.ebox.messages.MessageId;
 import be.ebox.messages.Messages;
+import be.ebox.messages.Replies;
 import be.ebox.messages.SentMessages;
 import be.ebox.senders.MessageType;
 import be.ebox.senders.MessageTypeId;
@@ -51,8 +52,11 @@ class SentPages {
 
 	private final Clock clock;
 
+	private final Replies replies;
+
 	SentPages(Staff staff, SentMessages sent, Messages messages, Evidence evidence, ReferenceData referenceData,
-			Clock clock) {
+			Clock clock, Replies replies) {
+		this.replies = replies;
 		this.staff = staff;
 		this.sent = sent;
 		this.messages = messages;
@@ -124,6 +128,7 @@ class SentPages {
 				Status.of(message, clock.instant())));
 		model.addAttribute("attachments", messages.find(message.id()).map(m -> m.attachments()).orElse(List.of()));
 		model.addAttribute("timeline", evidence.timeline(message.id()));
+		model.addAttribute("replies", replies.toSender(member.number(), message.id()));
 		model.addAttribute("time", TIME);
 		return "console/message";
 	}

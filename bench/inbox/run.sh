@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Inbox benchmark: the web inbox page and a search of a signed-in person whose e-Box holds MINE messages, in a
+# PostgreSQL database of TOTAL messages, under concurrent load from a separate process (InboxLoad.java), next to the
+# baseline "frame": the start page / of the same application with the same session (page frame, session, template,
+# no message query) in the same run. See bench/README.md, section Inbox.
+#
+#   bench/inbox/run.sh [TOTAL=5000000] [MINE=10000]
+#
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), CONNECTIONS (20), WARMUP (10 s), DURATION
+# (20 s per measured run), ROUNDS (1), KEEP_DATA (0: drop the database at the end; 1 keeps it for the next run),
+# APP_HEAP (1g), EBOX_JAR (use that jar, do not build), BENCH_PORT (8181), SEARCH (dossier d123).
+set -euo pipefail
+
+TOTAL="${1:-5000000}"; TOTAL="${TOTAL//_/}"
+MINE="${2:-10000}"; MINE="${MINE//_/}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+OUT="$HERE/out"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
+DB=ebox_bench_inbox
+EBOX=0412345614  # the demo e-Box of demo-nl, its main access manager
+PORT="${BENCH_PORT:-8181}"
+SECRET=bench-secret-not-for-production
+CONNECTIONS="${CONNECTIONS:-20}"
+WARMUP="${WARMUP:-10}"
+SECONDS_RUN="${DURATION:-20}"
+ROUNDS="${ROUNDS:-1}"
+KEEP_DATA="${KEEP_DATA:-0}"
+SEARCH="${SEARCH:-dossier d123}"
+BASE="http://127.0.0.1:$PORT"
+INBOX="/ebox/$EBOX/messages"
+FOUND="$INBOX?q=$(printf '%s' "$SEARCH" | sed 's/ /+/g')"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+mkdir -p "$OUT"
+
+JAR="${EBOX_JAR:-}"
+if [[ -z "$JAR" ]]; then
+	JAR=$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)
+	if [[ -z "$JAR" || -n "$(find "$ROOT/src/main" -newer "$JAR" -type f | head -1)" ]]; then
+		log "building the application jar"
+		(cd "$ROOT" && mvn -q -B -DskipTests package)
+		JAR=$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)
+	fi
+fi
+
+have=0
+if psql_q -d "$DB" -tAc "SELECT 1" >/dev/null 2>&1; then
+	have=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message" 2>/dev/null || echo 0)
+fi
+if (( have < TOTAL )); then
+	log "creating database $DB"
+	psql_q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
+
+log "starting the application on port $PORT (log: out/app.log)"
+EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
+	EBOX_DEMO=true EBOX_DEMO_SECRET="$SECRET" EBOX_PORT="$PORT" EBOX_DATA_DIR="$OUT/data" \
+	java -Xmx"${APP_HEAP:-1g}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
+APP=$!
+cleanup() {
+	kill $APP 2>/dev/null || true
+	wait $APP 2>/dev/null || true
+	if [[ "$KEEP_DATA" != 1 ]]; then psql_q -d postgres -c "DROP DATABASE IF EXISTS $DB" || true; fi
+}
+trap cleanup EXIT
+for _ in $(seq 1 240); do
+	if curl -fsS "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
+	kill -0 $APP 2>/dev/null || { log "the application did not start, see out/app.log"; exit 1; }
+	sleep 1
+done
+curl -fsS "$BASE/actuator/health" >/dev/null
+
+if (( have < TOTAL )); then
+	log "generating $TOTAL messages, $MINE in e-Box $EBOX (SQL generate_series)"
+	t0=$(date +%s)
+	psql_q -d "$DB" -v total="$TOTAL" -v mine="$MINE" -v ebox="$EBOX" -f "$HERE/generate.sql"
+	GENERATION=$(( $(date +%s) - t0 ))
+	log "generated in $GENERATION s"
+else
+	GENERATION="reused"
+fi
+IN_EBOX=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message WHERE recipient = '$EBOX'")
+ALL=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message")
+
+# signs demo-nl in as a browser does (CSRF token of the login page, then the form) and keeps the session cookie
+JARFILE="$OUT/cookies.txt"; rm -f "$JARFILE"
+CSRF=$(curl -fsS -c "$JARFILE" -b "$JARFILE" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -fsS -o /dev/null -c "$JARFILE" -b "$JARFILE" --data-urlencode "username=demo-nl" \
+	--data-urlencode "password=$SECRET" --data-urlencode "_csrf=$CSRF" "$BASE/login"
+COOKIE=$(awk '$6 == "SESSION" { print "SESSION=" $7 }' "$JARFILE")
+[[ -n "$COOKIE" ]] || { log "sign-in failed"; exit 1; }
+SHOWN=$(curl -fsS -H "Cookie: $COOKIE" "$BASE$INBOX" | grep -o 'id="result-count"[^<]*' | sed 's/.*>//')
+FOUND_TEXT=$(curl -fsS -H "Cookie: $COOKIE" "$BASE$FOUND" | grep -o 'id="result-count"[^<]*' | sed 's/.*>//')
+log "inbox: $SHOWN; search '$SEARCH': $FOUND_TEXT"
+
+log "query plans (out/explain.txt)"
+WORDS=$(printf '%s' "$SEARCH" | tr 'A-Z' 'a-z')
+psql_q -d "$DB" >"$OUT/explain.txt" <<SQL
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
+	AND m.expires_at > now() AND m.hidden = FALSE;
+EXPLAIN (ANALYZE, BUFFERS) SELECT m.* FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
+	AND m.expires_at > now() AND m.hidden = FALSE ORDER BY m.published_at DESC, m.id LIMIT 25;
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
+	AND m.expires_at > now() AND m.hidden = FALSE AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id
+	AND c.search_text LIKE '%${WORDS%% *}%' AND c.search_text LIKE '%${WORDS##* }%');
+SQL
+
+cd "$HERE"
+javac -d "$OUT/classes" InboxLoad.java
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$OUT/runs.txt"
+for _ in $(seq 1 "$ROUNDS"); do
+	java -cp "$OUT/classes" InboxLoad "$BASE/" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" frame | tee -a "$OUT/runs.txt"
+	java -cp "$OUT/classes" InboxLoad "$BASE$INBOX" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" inbox | tee -a "$OUT/runs.txt"
+	java -cp "$OUT/classes" InboxLoad "$BASE$FOUND" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" search | tee -a "$OUT/runs.txt"
+done
+LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+awk -v all="$ALL" -v mine="$IN_EBOX" -v gen="$GENERATION" -v l0="$LOAD_AT_START" -v l1="$LOAD_AT_END" '
+	{ rate[$1] += $4; n[$1]++; errors[$1] += $(NF - 1); if ($7 > p50[$1]) p50[$1] = $7; if ($10 > p99[$1]) p99[$1] = $10 }
+	END {
+		printf "\nInbox benchmark: %d messages in the database, %d in the e-Box, generation %s s\n", all, mine, gen
+		printf "load average at start %s, at end %s\n", l0, l1
+		for (k in n) printf "%-7s %8.1f req/s  worst p50 %8.2f ms  worst p99 %8.2f ms  (%.3f of frame req/s)\n", k, rate[k] / n[k], p50[k], p99[k], (rate[k] / n[k]) / (rate["frame"] / n["frame"])
+		ok["inbox"] = rate["inbox"] > 0 && errors["inbox"] == 0 && p99["inbox"] < 100
+		ok["search"] = rate["search"] > 0 && errors["search"] == 0 && p99["search"] < 200
+		printf "errors: frame %d, inbox %d, search %d\n", errors["frame"], errors["inbox"], errors["search"]
+		printf "targets: inbox p99 < 100 ms: %s; search p99 < 200 ms: %s\n", (ok["inbox"] ? "met" : "NOT met"), (ok["search"] ? "met" : "NOT met")
+	}' "$OUT/runs.txt" | tee "$OUT/result.txt"
