@@ -72,7 +72,7 @@ CREATE INDEX notification_summary_item_open ON notification_summary_item (summar
 
 -- One daily summary run per Brussels calendar day; the lease makes one instance do it, another take over on a crash.
 CREATE TABLE notification_summary_run (
-	day DATE NOT NULL PRIMARY KEY,
+	summary_day DATE NOT NULL PRIMARY KEY,
 	started_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	owner VARCHAR(100),
 	lease_until TIMESTAMP WITH TIME ZONE,

@@ -86,7 +86,7 @@ class DailySummary {
 
 	private boolean claim(LocalDate day, Instant now) {
 		try {
-			jdbc.sql("INSERT INTO notification_summary_run (day, started_at) VALUES (?, ?)")
+			jdbc.sql("INSERT INTO notification_summary_run (summary_day, started_at) VALUES (?, ?)")
 				.params(day, Times.db(now))
 				.update();
 		}
@@ -95,7 +95,7 @@ class DailySummary {
 		}
 		return jdbc.sql("""
 				UPDATE notification_summary_run SET owner = ?, lease_until = ?
-				WHERE day = ? AND finished_at IS NULL AND (lease_until IS NULL OR lease_until < ? OR owner = ?)""")
+				WHERE summary_day = ? AND finished_at IS NULL AND (lease_until IS NULL OR lease_until < ? OR owner = ?)""")
 			.params(owner, Times.db(now.plus(properties.lease())), day, Times.db(now), owner)
 			.update() == 1;
 	}
@@ -117,14 +117,14 @@ class DailySummary {
 		transaction.executeWithoutResult(status -> {
 			Instant now = clock.instant();
 			items.eboxes(before).forEach(ebox -> summariseEbox(ebox, before, now));
-			jdbc.sql("UPDATE notification_summary_run SET finished_at = ?, lease_until = NULL WHERE day = ? AND owner = ?")
+			jdbc.sql("UPDATE notification_summary_run SET finished_at = ?, lease_until = NULL WHERE summary_day = ? AND owner = ?")
 				.params(Times.db(now), day, owner)
 				.update();
 		});
 	}
 
 	private void renew(LocalDate day, Instant now) {
-		jdbc.sql("UPDATE notification_summary_run SET lease_until = ? WHERE day = ? AND owner = ?")
+		jdbc.sql("UPDATE notification_summary_run SET lease_until = ? WHERE summary_day = ? AND owner = ?")
 			.params(Times.db(now.plus(properties.lease())), day, owner)
 			.update();
 	}

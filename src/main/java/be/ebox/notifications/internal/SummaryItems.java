@@ -36,13 +36,15 @@ class SummaryItems {
 
 	/** The next people (by account id) with items from before {@code before}, after {@code after} (null: first). */
 	List<AccountId> people(Instant before, AccountId after, int limit) {
-		return jdbc.sql("""
+		String sql = """
 				SELECT DISTINCT account_id FROM notification_summary_item
-				WHERE summarised_at IS NULL AND created_at < ? AND account_id IS NOT NULL AND account_id > ?
-				ORDER BY account_id LIMIT ?""")
-			.params(Times.db(before), after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after.value(), limit)
-			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
-			.list();
+				WHERE summarised_at IS NULL AND created_at < :before AND account_id IS NOT NULL %s
+				ORDER BY account_id LIMIT :limit""".formatted(after == null ? "" : "AND account_id > :after");
+		var query = jdbc.sql(sql).param("before", Times.db(before)).param("limit", limit);
+		if (after != null) {
+			query = query.param("after", after.value());
+		}
+		return query.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class))).list();
 	}
 
 	List<EnterpriseNumber> eboxes(Instant before) {
