@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import be.ebox.access.DesignatedContacts;
@@ -13,6 +15,7 @@ import be.ebox.identity.AccountId;
 import be.ebox.messages.Message;
 import be.ebox.messages.Messages;
 import be.ebox.messages.ReadableMessage;
+import be.ebox.registry.EnterpriseNumber;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,8 +71,9 @@ class AlertWorker {
 		Integer handled = transaction.execute(status -> {
 			Instant now = clock.instant();
 			List<Alert> due = alerts.claimDue(now, properties.alertBatch());
+			var known = new Known();
 			for (Alert alert : due) {
-				alerts.handled(alert.id(), handle(alert, now), now);
+				alerts.handled(alert.id(), handle(alert, now, known), now);
 			}
 			return due.size();
 		});
@@ -84,7 +88,24 @@ class AlertWorker {
 		return total;
 	}
 
-	private String handle(Alert alert, Instant now) {
+	/**
+	 * What one batch already looked up: consecutive alerts are mostly about the same e-Boxes and people (a campaign
+	 * publishes many messages to one e-Box), and within one transaction their answers do not change.
+	 */
+	private static final class Known {
+
+		final Map<String, Optional<AccountId>> contacts = new HashMap<>();
+
+		final Map<String, List<AccountId>> readers = new HashMap<>();
+
+		final Map<String, Mode> modes = new HashMap<>();
+
+		final Map<AccountId, Optional<Preferences.Contact>> addresses = new HashMap<>();
+
+		final Map<EnterpriseNumber, Boolean> eboxAddresses = new HashMap<>();
+	}
+
+	private String handle(Alert alert, Instant now, Known known) {
 		Optional<ReadableMessage> found = messages.findFor(Reader.ofEverything(alert.ebox(), Reader.Kind.PERSON, ACTOR),
 				alert.message());
 		if (found.isEmpty()) {
@@ -96,23 +117,25 @@ class AlertWorker {
 		if (alert.reason().settledBy(found.get().state())) {
 			return "SETTLED";
 		}
-		Optional<AccountId> contact = contacts.contactFor(alert.ebox(), alert.type());
+		String key = alert.ebox().digits() + "/" + alert.type().value();
+		Optional<AccountId> contact = known.contacts.computeIfAbsent(key, k -> contacts.contactFor(alert.ebox(), alert.type()));
 		List<AccountId> people = alert.reason().isReminder() && contact.isPresent() ? List.of(contact.get())
-				: contacts.readersOf(alert.ebox(), alert.type(), alert.isProtected());
+				: known.readers.computeIfAbsent(key, k -> contacts.readersOf(alert.ebox(), alert.type(), alert.isProtected()));
 		for (AccountId person : people) {
-			Mode mode = preferences.mode(person, alert.type());
+			Mode mode = known.modes.computeIfAbsent(person + "/" + alert.type().value(), k -> preferences.mode(person, alert.type()));
 			if (mode == Mode.NEVER && contact.filter(person::equals).isPresent()) {
 				mode = Mode.DAILY; // the designated contact must hear about the type they act on
 			}
 			if (mode == Mode.AT_ONCE) {
-				preferences.contactOf(person).ifPresent(to -> outbox.add(to.address(), to.language(),
+				known.addresses.computeIfAbsent(person, preferences::contactOf).ifPresent(to -> outbox.add(to.address(), to.language(),
 						Outbox.Kind.ALERT, Tally.of(alert.ebox(), alert.reason()), now));
 			}
 			else if (mode == Mode.DAILY) {
 				summary.add(person, alert.ebox(), alert.message(), alert.reason(), now);
 			}
 		}
-		if (alert.reason() == Reason.NEW && !alert.isProtected() && preferences.eboxAddress(alert.ebox()).isPresent()) {
+		if (alert.reason() == Reason.NEW && !alert.isProtected()
+				&& known.eboxAddresses.computeIfAbsent(alert.ebox(), e -> preferences.eboxAddress(e).isPresent())) {
 			summary.add(null, alert.ebox(), alert.message(), alert.reason(), now);
 		}
 		return "NOTIFIED";

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param alertBatch alerts turned into e-mails or summary items per transaction
  * @param mailBatch e-mails claimed at once by one sender thread, sent over one SMTP connection
  * @param senderThreads sender threads per instance
+ * @param alertThreads threads per instance turning due alerts into e-mails and summary items
  * @param maxAttempts attempts before an e-mail is marked failed (the operator may retry it)
  * @param retryBase the wait after the first failed attempt, doubled after each further one up to {@code retryMax}
  * @param lease how long a claimed e-mail stays with the instance that claimed it
@@ -28,7 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ebox.notifications")
 record NotificationProperties(boolean workers, String mailFrom, String publicUrl, Duration unreadAfter,
 		Duration expiryWarning, List<Integer> taskReminderDays, Duration acknowledgementAfter, int summaryHour,
-		ZoneId zone, int alertBatch, int mailBatch, int senderThreads, int maxAttempts, Duration retryBase,
+		ZoneId zone, int alertBatch, int mailBatch, int senderThreads, int alertThreads, int maxAttempts, Duration retryBase,
 		Duration retryMax, Duration lease, Duration pollInterval, Duration addressCheckValidity) {
 
 	String base() {

@@ -11,8 +11,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads of this instance: sender threads draining the outbox, and one timer turning due alerts into e-mails
- * and running the daily summary. Every piece of work is claimed in the database, so any number of instances may run
+ * The threads of this instance: sender threads draining the outbox, alert threads turning due alerts into
+ * e-mails and summary items, and one timer for the daily summary. Every piece of work is claimed in the database, so any number of instances may run
  * them side by side. Stopping lets each thread finish what it claimed (no e-mail is left SENDING by a restart).
  */
 @Component
@@ -46,7 +46,7 @@ class Workers implements SmartLifecycle {
 		}
 		running = true;
 		var number = new AtomicInteger();
-		threads = Executors.newFixedThreadPool(properties.senderThreads() + 1, task -> {
+		threads = Executors.newFixedThreadPool(properties.senderThreads() + properties.alertThreads() + 1, task -> {
 			var thread = new Thread(task, "notifications-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -60,10 +60,12 @@ class Workers implements SmartLifecycle {
 				return false;
 			}));
 		}
+		for (int i = 0; i < properties.alertThreads(); i++) {
+			threads.submit(() -> loop(() -> alerts.handleDue() > 0));
+		}
 		threads.submit(() -> loop(() -> {
-			boolean busy = alerts.handleDue() > 0;
 			summary.tick();
-			return busy;
+			return false;
 		}));
 	}
 
