@@ -55,7 +55,7 @@ CREATE TABLE notification_alert (
 	handled_at TIMESTAMP WITH TIME ZONE,
 	outcome VARCHAR(20)
 );
-CREATE INDEX notification_alert_due ON notification_alert (handled_at, due_at);
+CREATE INDEX notification_alert_due ON notification_alert (handled_at, due_at, id);
 CREATE INDEX notification_alert_message ON notification_alert (message_id);
 
 -- What the next daily summary of a person (account_id) or of an e-Box's general address (account_id null) counts.
@@ -97,4 +97,5 @@ CREATE TABLE notification_mail (
 	sent_at TIMESTAMP WITH TIME ZONE,
 	last_error VARCHAR(500)
 );
-CREATE INDEX notification_mail_queue ON notification_mail (state, next_attempt_at);
+-- in claim order (next_attempt_at, id) for the pending rows, so a claim reads only the rows it takes
+CREATE INDEX notification_mail_queue ON notification_mail (state, next_attempt_at, id);

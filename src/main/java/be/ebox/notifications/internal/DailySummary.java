@@ -54,6 +54,9 @@ class DailySummary {
 
 	private final String owner = UUID.randomUUID().toString();
 
+	/** The last day this instance saw finished, so that the rest of that day asks the database nothing. */
+	private volatile LocalDate finished;
+
 	DailySummary(SummaryItems items, Preferences preferences, Outbox outbox, Messages messages, ReadingRights rights,
 			NotificationProperties properties, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
 		this.items = items;
@@ -77,14 +80,31 @@ class DailySummary {
 		Instant now = clock.instant();
 		LocalDate today = now.atZone(properties.zone()).toLocalDate();
 		Instant due = dueAt(today);
-		if (now.isBefore(due) || !claim(today, now)) {
+		if (now.isBefore(due) || today.equals(finished)) {
+			return false;
+		}
+		if (!claim(today, now)) {
+			if (isFinished(today)) {
+				finished = today;
+			}
 			return false;
 		}
 		run(today, due);
+		finished = today;
 		return true;
 	}
 
+	private boolean isFinished(LocalDate day) {
+		return jdbc.sql("SELECT COUNT(*) FROM notification_summary_run WHERE summary_day = ? AND finished_at IS NOT NULL")
+			.param(day)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	private boolean claim(LocalDate day, Instant now) {
+		if (isFinished(day)) {
+			return false;
+		}
 		try {
 			jdbc.sql("INSERT INTO notification_summary_run (summary_day, started_at) VALUES (?, ?)")
 				.params(day, Times.db(now))

@@ -36,15 +36,17 @@ class SummaryItems {
 
 	/** The next people (by account id) with items from before {@code before}, after {@code after} (null: first). */
 	List<AccountId> people(Instant before, AccountId after, int limit) {
-		String sql = """
+		var query = after == null ? jdbc.sql("""
 				SELECT DISTINCT account_id FROM notification_summary_item
-				WHERE summarised_at IS NULL AND created_at < :before AND account_id IS NOT NULL %s
-				ORDER BY account_id LIMIT :limit""".formatted(after == null ? "" : "AND account_id > :after");
-		var query = jdbc.sql(sql).param("before", Times.db(before)).param("limit", limit);
-		if (after != null) {
-			query = query.param("after", after.value());
-		}
-		return query.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class))).list();
+				WHERE summarised_at IS NULL AND created_at < :before AND account_id IS NOT NULL
+				ORDER BY account_id LIMIT :limit""") : jdbc.sql("""
+				SELECT DISTINCT account_id FROM notification_summary_item
+				WHERE summarised_at IS NULL AND created_at < :before AND account_id IS NOT NULL AND account_id > :after
+				ORDER BY account_id LIMIT :limit""").param("after", after.value());
+		return query.param("before", Times.db(before))
+			.param("limit", limit)
+			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.list();
 	}
 
 	List<EnterpriseNumber> eboxes(Instant before) {
