@@ -1,0 +1,178 @@
+package be.ebox.notifications.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import be.ebox.access.DesignatedContacts;
+import be.ebox.access.Reader;
+import be.ebox.identity.AccountId;
+import be.ebox.messages.Message;
+import be.ebox.messages.Messages;
+import be.ebox.messages.ReadableMessage;
+import be.ebox.registry.EnterpriseNumber;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns due alerts into e-mails (people who chose "at once") and summary items (everyone else), in the transaction
+ * that marks the alert handled: an alert is handled once, whatever crashes, and two instances share the alerts.
+ * The message's state is read when the alert is due, so reading, completing or acknowledging cancels what was
+ * pending without any bookkeeping at the time of the action.
+ */
+@Component
+class AlertWorker {
+
+	/** The platform's own view of an e-Box: to see a message's state, never shown to anyone. */
+	private static final String ACTOR = "notifications";
+
+	private final Alerts alerts;
+
+	private final Messages messages;
+
+	private final DesignatedContacts contacts;
+
+	private final Preferences preferences;
+
+	private final SummaryItems summary;
+
+	private final Outbox outbox;
+
+	private final ReminderSchedules schedules;
+
+	private final NotificationProperties properties;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	AlertWorker(Alerts alerts, Messages messages, DesignatedContacts contacts, Preferences preferences,
+			SummaryItems summary, Outbox outbox, ReminderSchedules schedules, NotificationProperties properties,
+			TransactionTemplate transaction, Clock clock) {
+		this.alerts = alerts;
+		this.messages = messages;
+		this.contacts = contacts;
+		this.preferences = preferences;
+		this.summary = summary;
+		this.outbox = outbox;
+		this.schedules = schedules;
+		this.properties = properties;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** Handles one batch of due alerts; answers how many. */
+	int handleDue() {
+		Integer handled = transaction.execute(status -> {
+			Instant now = clock.instant();
+			List<Alert> due = alerts.claimDue(now, properties.alertBatch());
+			var known = new Known();
+			for (Alert alert : due) {
+				alerts.handled(alert.id(), handle(alert, now, known), now);
+			}
+			return due.size();
+		});
+		return handled == null ? 0 : handled;
+	}
+
+	int handleAllDue() {
+		int total = 0;
+		for (int n = handleDue(); n > 0; n = handleDue()) {
+			total += n;
+		}
+		return total;
+	}
+
+	/**
+	 * What one batch already looked up: consecutive alerts are mostly about the same e-Boxes and people (a campaign
+	 * publishes many messages to one e-Box), and within one transaction their answers do not change.
+	 */
+	private static final class Known {
+
+		final Map<String, Optional<AccountId>> contacts = new HashMap<>();
+
+		final Map<String, List<AccountId>> readers = new HashMap<>();
+
+		final Map<String, Mode> modes = new HashMap<>();
+
+		final Map<AccountId, Optional<Preferences.Contact>> addresses = new HashMap<>();
+
+		final Map<EnterpriseNumber, Boolean> eboxAddresses = new HashMap<>();
+	}
+
+	private String handle(Alert alert, Instant now, Known known) {
+		Optional<ReadableMessage> found = messages.findFor(Reader.ofEverything(alert.ebox(), Reader.Kind.PERSON, ACTOR),
+				alert.message());
+		if (found.isEmpty()) {
+			return "GONE";
+		}
+		if (alert.reason() == Reason.NEW) {
+			alerts.add(reminders(alert, found.get().message()));
+		}
+		if (alert.reason().settledBy(found.get().state())) {
+			return "SETTLED";
+		}
+		String key = alert.ebox().digits() + "/" + alert.type().value();
+		Optional<AccountId> contact = known.contacts.computeIfAbsent(key, k -> contacts.contactFor(alert.ebox(), alert.type()));
+		List<AccountId> people = alert.reason().isReminder() && contact.isPresent() ? List.of(contact.get())
+				: known.readers.computeIfAbsent(key, k -> contacts.readersOf(alert.ebox(), alert.type(), alert.isProtected()));
+		for (AccountId person : people) {
+			Mode mode = known.modes.computeIfAbsent(person + "/" + alert.type().value(), k -> preferences.mode(person, alert.type()));
+			if (mode == Mode.NEVER && contact.filter(person::equals).isPresent()) {
+				mode = Mode.DAILY; // the designated contact must hear about the type they act on
+			}
+			if (mode == Mode.AT_ONCE) {
+				known.addresses.computeIfAbsent(person, preferences::contactOf).ifPresent(to -> outbox.add(to.address(), to.language(),
+						Outbox.Kind.ALERT, Tally.of(alert.ebox(), alert.reason()), now));
+			}
+			else if (mode == Mode.DAILY) {
+				summary.add(person, alert.ebox(), alert.message(), alert.reason(), now);
+			}
+		}
+		if (alert.reason() == Reason.NEW && !alert.isProtected()
+				&& known.eboxAddresses.computeIfAbsent(alert.ebox(), e -> preferences.eboxAddress(e).isPresent())) {
+			summary.add(null, alert.ebox(), alert.message(), alert.reason(), now);
+		}
+		return "NOTIFIED";
+	}
+
+	/** The reminders of a message, from its dates; those that would come after its expiry are left out. */
+	private List<Alert> reminders(Alert alert, Message message) {
+		List<Alert> next = new ArrayList<>();
+		Instant visible = message.visibleFrom();
+		Instant expires = message.expiresAt();
+		addBefore(next, alert.next(Reason.UNREAD, visible.plus(properties.unreadAfter())), expires);
+		Instant expiring = expires.minus(properties.expiryWarning());
+		if (expiring.isAfter(visible)) {
+			next.add(alert.next(Reason.EXPIRING, expiring));
+		}
+		if (message.dueDate() != null) {
+			for (int days : schedules.daysBeforeDue(message.messageType()).orElse(properties.taskReminderDays())) {
+				Instant at = startOf(message.dueDate().minusDays(days));
+				if (at.isAfter(visible)) {
+					addBefore(next, alert.next(Reason.TASK_DUE, at), expires);
+				}
+			}
+			addBefore(next, alert.next(Reason.OVERDUE, startOf(message.dueDate().plusDays(1))), expires);
+		}
+		if (message.acknowledgementRequired()) {
+			addBefore(next, alert.next(Reason.ACKNOWLEDGEMENT, visible.plus(properties.acknowledgementAfter())), expires);
+		}
+		return next;
+	}
+
+	private Instant startOf(LocalDate day) {
+		return day.atStartOfDay(properties.zone()).toInstant();
+	}
+
+	private static void addBefore(List<Alert> alerts, Alert alert, Instant expires) {
+		if (alert.dueAt().isBefore(expires)) {
+			alerts.add(alert);
+		}
+	}
+}
