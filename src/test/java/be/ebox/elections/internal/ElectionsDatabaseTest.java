@@ -170,6 +170,11 @@ class ElectionsDatabaseTest {
 	}
 
 	BulkPublications.Status awaitDone(java.util.UUID campaign) throws InterruptedException {
+		return awaitDone(campaigns, bulk, campaign);
+	}
+
+	static BulkPublications.Status awaitDone(Campaigns campaigns, BulkPublications bulk, java.util.UUID campaign)
+			throws InterruptedException {
 		var job = campaigns.find(campaign).orElseThrow().job();
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
