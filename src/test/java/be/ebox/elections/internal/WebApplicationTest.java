@@ -1,11 +1,7 @@
 package be.ebox.elections.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import be.ebox.WebSession;
 import be.ebox.documents.BlobStore;
@@ -162,19 +158,7 @@ class WebApplicationTest {
 
 	private static HttpResponse<String> upload(WebSession web, String phase, String fileName, byte[] content)
 			throws Exception {
-		String boundary = "----elections" + UUID.randomUUID();
-		var body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + web.csrf() + "\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"phase\"\r\n\r\n" + phase + "\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return web.send(HttpRequest.newBuilder(URI.create(web.base() + "/elections/app/upload"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build());
+		return Multipart.post(web, "/elections/app/upload", java.util.Map.of("phase", phase), "file", fileName,
+				"application/pdf", content);
 	}
 }
