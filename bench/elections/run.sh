@@ -87,7 +87,7 @@ awk -v n="$N" 'BEGIN {
 BODIES=$(($(wc -l <"$CSV") - 1))
 log "import, PDF baseline and codes campaign: $N enterprises, $BODIES consultation bodies"
 START=$(date +%s.%N)
-java -Xmx"$HEAP" -jar "$JAR" --spring.main.web-application-type=none --elections-import="$CSV" \
+EBOX_PORT="$PORT" java -Xmx"$HEAP" -jar "$JAR" --elections-import="$CSV" \
 	--elections-pdf-baseline --elections-codes >"$OUT/run.log" 2>&1 || { tail -40 "$OUT/run.log"; exit 1; }
 END=$(date +%s.%N)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * enterprise's e-Box under the protected codes type, one message per body.
  * <p>
  * Built for throughput (15 000 letters at ≥ 500/s): letters are rendered and stored in parallel on
- * {@code letterThreads} threads (CPU-bound, small PDFs with a standard font); then one transaction writes the hashes
- * with a JDBC batch and hands every letter to one bulk publication job, whose workers publish them in chunks with
- * batched inserts. A crash before that commit leaves no dossier with codes and nothing queued: the campaign runs again
- * for the same bodies (the stored letters are only orphaned blobs).
+ * {@code letterThreads} threads (CPU-bound, small uncompressed PDFs with a standard font) and stored with batched
+ * inserts; then one transaction writes the hashes with a JDBC batch and hands the letters to a bulk publication job,
+ * whose workers publish them in chunks with batched inserts, while the next part is being rendered. A crash before a
+ * part's commit leaves its dossiers without codes and nothing of it queued: the campaign runs again for them (their
+ * stored letters are only orphaned blobs).
  */
 @Service
 public class CodesCampaign {
@@ -70,37 +71,46 @@ public class CodesCampaign {
 		}
 	}
 
-	/** @return the campaign, or empty when every body already has its codes */
-	public java.util.Optional<java.util.UUID> start(String actor) {
+	/**
+	 * Letters per bulk job: while the workers publish one part, the next is being rendered (a pipeline instead of
+	 * rendering all, then publishing all). Each part commits its codes and queues its job in one transaction.
+	 */
+	static final int LETTERS_PER_JOB = 2000;
+
+	/** @return the campaign of each part (one per {@value #LETTERS_PER_JOB} letters), empty when every body has codes */
+	public List<java.util.UUID> start(String actor) {
 		List<Dossier> pending = dossiers.withoutCodes();
-		if (pending.isEmpty()) {
-			return java.util.Optional.empty();
+		var started = new ArrayList<java.util.UUID>();
+		for (int from = 0; from < pending.size(); from += LETTERS_PER_JOB) {
+			List<Letter> prepared = prepare(pending.subList(from, Math.min(pending.size(), from + LETTERS_PER_JOB)));
+			started.add(transaction.execute(status -> queue(prepared, actor)));
 		}
-		List<Letter> prepared = prepare(pending);
-		return java.util.Optional.of(transaction.execute(status -> {
-			dossiers.saveCodes(prepared.stream()
-				.map(l -> new Dossiers.Codes(l.dossier().number(), l.passwordHash(), l.blob().sha256()))
-				.toList());
-			var csv = new StringBuilder(prepared.size() * 64).append("enterpriseNumber,document,dossier,unit\n");
-			Map<String, StoredBlob> documents = new HashMap<>();
-			for (Letter letter : prepared) {
-				csv.append(letter.dossier().enterprise().digits())
-					.append(',')
-					.append(Campaigns.csv(letter.fileName()))
-					.append(',')
-					.append(Campaigns.csv(letter.dossier().number()))
-					.append(',')
-					.append(Campaigns.csv(letter.dossier().unitName()))
-					.append('\n');
-				documents.put(letter.fileName(), letter.blob());
-			}
-			var template = new BulkPublications.Template(settings.application, settings.codesType,
-					contents("elections.codes.subject", "elections.codes.body"), false, List.of(),
-					new BulkPublications.PersonalDocument(true, titles()), null, null, false, actor);
-			var job = bulk.start(new BulkPublications.Request(template, BulkPublications.Format.CSV,
-					new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), documents));
-			return campaigns.record(Campaigns.Kind.CODES, job, prepared.size(), actor);
-		}));
+		return started;
+	}
+
+	private java.util.UUID queue(List<Letter> prepared, String actor) {
+		dossiers.saveCodes(prepared.stream()
+			.map(l -> new Dossiers.Codes(l.dossier().number(), l.passwordHash(), l.blob().sha256()))
+			.toList());
+		var csv = new StringBuilder(prepared.size() * 64).append("enterpriseNumber,document,dossier,unit\n");
+		Map<String, StoredBlob> documents = new HashMap<>();
+		for (Letter letter : prepared) {
+			csv.append(letter.dossier().enterprise().digits())
+				.append(',')
+				.append(Campaigns.csv(letter.fileName()))
+				.append(',')
+				.append(Campaigns.csv(letter.dossier().number()))
+				.append(',')
+				.append(Campaigns.csv(letter.dossier().unitName()))
+				.append('\n');
+			documents.put(letter.fileName(), letter.blob());
+		}
+		var template = new BulkPublications.Template(settings.application, settings.codesType,
+				contents("elections.codes.subject", "elections.codes.body"), false, List.of(),
+				new BulkPublications.PersonalDocument(true, titles()), null, null, false, actor);
+		var job = bulk.start(new BulkPublications.Request(template, BulkPublications.Format.CSV,
+				new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), documents));
+		return campaigns.record(Campaigns.Kind.CODES, job, prepared.size(), actor);
 	}
 
 	/**
@@ -130,13 +140,17 @@ public class CodesCampaign {
 		return result;
 	}
 
+	private record Rendered(Dossier dossier, String passwordHash, byte[] pdf) {
+	}
+
+	/** Renders in parallel (CPU), then stores the letters with one batched transaction. */
 	private List<Letter> prepare(List<Dossier> pending) {
 		var pool = new ForkJoinPool(settings.letterThreads);
+		List<Rendered> rendered;
 		try {
-			return pool.submit(() -> pending.parallelStream().map(dossier -> {
+			rendered = pool.submit(() -> pending.parallelStream().map(dossier -> {
 				String password = DossierPasswords.generate();
-				byte[] pdf = letters.render(dossier, password);
-				return new Letter(dossier, DossierPasswords.hash(password), blobs.store(new ByteArrayInputStream(pdf)));
+				return new Rendered(dossier, DossierPasswords.hash(password), letters.render(dossier, password));
 			}).toList()).get();
 		}
 		catch (InterruptedException ex) {
@@ -149,6 +163,12 @@ public class CodesCampaign {
 		finally {
 			pool.shutdown();
 		}
+		List<StoredBlob> stored = blobs.storeAll(rendered.stream().map(Rendered::pdf).toList());
+		var prepared = new ArrayList<Letter>(rendered.size());
+		for (int i = 0; i < rendered.size(); i++) {
+			prepared.add(new Letter(rendered.get(i).dossier(), rendered.get(i).passwordHash(), stored.get(i)));
+		}
+		return prepared;
 	}
 
 	Map<String, Message.Content> contents(String subjectKey, String bodyKey) {

@@ -65,7 +65,8 @@ class CodesLetterPdf {
 			var regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 			var bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 			var mono = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
-			try (var content = new PDPageContentStream(document, page)) {
+			// uncompressed: deflating 1 KB of text costs more time than the bytes it saves
+			try (var content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
 				float y = PDRectangle.A4.getHeight() - MARGIN;
 				for (String[] line : lines) {
 					var font = switch (line[0]) {
@@ -85,7 +86,7 @@ class CodesLetterPdf {
 				}
 			}
 			document.getDocumentInformation().setTitle(winAnsi(text("elections.letter.title", locale, dossier.year())));
-			document.save(out);
+			document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {

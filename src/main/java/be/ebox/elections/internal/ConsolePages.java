@@ -112,8 +112,8 @@ class ConsolePages {
 	@PostMapping("/codes")
 	String codes(Authentication authentication) {
 		EboxUser user = member(authentication);
-		return codes.start(user.getUsername()).map(id -> "redirect:/console/elections?codes")
-			.orElse("redirect:/console/elections?noCodes");
+		return codes.start(user.getUsername()).isEmpty() ? "redirect:/console/elections?noCodes"
+				: "redirect:/console/elections?codes";
 	}
 
 	@PostMapping("/brochure")

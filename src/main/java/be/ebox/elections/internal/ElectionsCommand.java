@@ -18,13 +18,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Operator commands (run with {@code --spring.main.web-application-type=none}), printed as "key: value" lines that
+ * Operator commands, printed as "key: value" lines that
  * scripts (the benchmark) read, then exit:
  * <ul>
  * <li>{@code --elections-import=<csv>}: imports the social elections database (exit 1 when a line is wrong);</li>
  * <li>{@code --elections-pdf-baseline}: renders a letter for every dossier without codes, in memory only (no
  * database, nothing stored): the cost of the PDFs alone, the baseline of the benchmark;</li>
- * <li>{@code --elections-codes}: runs the codes campaign and waits until its bulk job is done.</li>
+ * <li>{@code --elections-codes}: runs the codes campaign and waits until its bulk jobs are done. The bulk workers
+ * run only with the web server: start it with a free {@code EBOX_PORT}, or without the web server
+ * ({@code --spring.main.web-application-type=none}) for the import alone.</li>
  * </ul>
  */
 @Component
@@ -121,30 +123,38 @@ class ElectionsCommand implements ApplicationRunner {
 		if (args.containsOption(CODES)) {
 			int count = dossiers.withoutCodes().size();
 			long started = System.nanoTime();
-			var campaign = codes.start("command-line");
+			var parts = codes.start("command-line");
 			double queued = seconds(started);
-			if (campaign.isEmpty()) {
+			if (parts.isEmpty()) {
 				out.println("letters: 0");
 				return 0;
 			}
-			var job = campaigns.find(campaign.get()).orElseThrow().job();
-			BulkPublications.Status status;
-			while (true) {
-				status = bulk.status(settings.application, job).orElseThrow();
-				if (status.state() == BulkPublications.State.DONE) {
-					break;
+			long done = 0;
+			long failed = 0;
+			long noDigitalUser = 0;
+			for (var part : parts) {
+				var job = campaigns.find(part).orElseThrow().job();
+				BulkPublications.Status status;
+				while (true) {
+					status = bulk.status(settings.application, job).orElseThrow();
+					if (status.state() == BulkPublications.State.DONE) {
+						break;
+					}
+					Thread.sleep(50);
 				}
-				Thread.sleep(50);
+				done += status.done();
+				failed += status.failed();
+				noDigitalUser += status.noDigitalUser();
+				status.failedLines().stream().limit(5).forEach(f -> out.println("failed line " + f.line() + ": " + f.code()));
 			}
 			double seconds = seconds(started);
 			out.println("letters: " + count);
 			out.println("letters rendered, stored and queued seconds: " + String.format(Locale.ROOT, "%.2f", queued));
 			out.println("codes campaign seconds: " + String.format(Locale.ROOT, "%.2f", seconds));
 			out.println("letters per second: " + (long) (count / seconds));
-			out.println("published: " + status.done() + ", failed: " + status.failed() + ", no digital user: "
-					+ status.noDigitalUser());
-			status.failedLines().stream().limit(5).forEach(f -> out.println("failed line " + f.line() + ": " + f.code()));
-			return status.failed() == 0 ? 0 : 1;
+			out.println("bulk jobs: " + parts.size());
+			out.println("published: " + done + ", failed: " + failed + ", no digital user: " + noDigitalUser);
+			return failed == 0 ? 0 : 1;
 		}
 		return 0;
 	}

@@ -143,7 +143,7 @@ class ElectionsDatabaseTest {
 		assertThat(four).hasSize(4).allSatisfy(d -> assertThat(d.passwordHash()).isNull());
 		assertThat(four.get(2).unitName()).isEqualTo("Dépôt \"Nord\"");
 
-		var campaign = codes.start("test").orElseThrow();
+		var campaign = codes.start("test").get(0);
 		var status = awaitDone(campaign);
 		assertThat(status.failed()).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM message WHERE recipient = ? AND message_type = ?")
