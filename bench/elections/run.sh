@@ -95,7 +95,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 grep -E '^(import seconds|enterprises|consultation bodies|baseline |letters|codes campaign|published|failed line)' "$OUT/run.log" | tee "$OUT/result-$N.txt"
 CAMPAIGN=$(awk -F': ' '/^letters per second/ {print $2}' "$OUT/run.log")
 BASELINE=$(awk -F': ' '/^baseline letters per second/ {print $2}' "$OUT/run.log")
-PUBLISHED=$(psql -X -qtA -d "$DB" -c "SELECT COUNT(*) FROM message WHERE message_type = 'SpfFodSocialElections'")
+PUBLISHED=$(psql -X -qtA -d "$DB" -c "SELECT COUNT(*) FROM message WHERE message_type = 'SpfFodSocialElections' AND publication_code = 'NO_DIGITAL_USER' AND recipient >= '05000000'")
 {
 	echo "messages of type SpfFodSocialElections in the database: $PUBLISHED"
 	awk -v c="$CAMPAIGN" -v b="$BASELINE" 'BEGIN { if (b > 0) printf "campaign / PDF generation alone: %.2f\n", c / b }'

@@ -86,7 +86,8 @@ class JdbcBlobStore implements BlobStore {
 	 */
 	@Override
 	public List<StoredBlob> storeAll(List<byte[]> contents) {
-		var blobs = contents.stream()
+		// hashing and sniffing are CPU work: on every core (the order of the list is kept)
+		var blobs = contents.parallelStream()
 			.map(content -> new StoredBlob(Digests.sha256Hex(content), content.length,
 					MediaTypes.detect(new ByteArrayInputStream(content), null)))
 			.toList();

@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CodesCampaign {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CodesCampaign.class);
+
 	private final Dossiers dossiers;
 
 	private final CodesLetterPdf letters;
@@ -81,9 +83,31 @@ public class CodesCampaign {
 	public List<java.util.UUID> start(String actor) {
 		List<Dossier> pending = dossiers.withoutCodes();
 		var started = new ArrayList<java.util.UUID>();
-		for (int from = 0; from < pending.size(); from += LETTERS_PER_JOB) {
-			List<Letter> prepared = prepare(pending.subList(from, Math.min(pending.size(), from + LETTERS_PER_JOB)));
-			started.add(transaction.execute(status -> queue(prepared, actor)));
+		if (pending.isEmpty()) {
+			return started;
+		}
+		var pool = new ForkJoinPool(settings.letterThreads);
+		try {
+			// the next part renders on the pool while this thread stores and queues the previous one
+			var next = render(pool, pending.subList(0, Math.min(pending.size(), LETTERS_PER_JOB)));
+			for (int from = 0; from < pending.size(); from += LETTERS_PER_JOB) {
+				long begin = System.nanoTime();
+				List<Rendered> rendered = join(next);
+				int nextFrom = from + LETTERS_PER_JOB;
+				if (nextFrom < pending.size()) {
+					next = render(pool, pending.subList(nextFrom, Math.min(pending.size(), nextFrom + LETTERS_PER_JOB)));
+				}
+				long waited = System.nanoTime();
+				List<Letter> prepared = store(rendered);
+				long stored = System.nanoTime();
+				started.add(transaction.execute(status -> queue(prepared, actor)));
+				log.info("Codes campaign: {} letters, waited {} ms for their rendering, stored in {} ms, queued in {} ms",
+						prepared.size(), (waited - begin) / 1_000_000, (stored - waited) / 1_000_000,
+						(System.nanoTime() - stored) / 1_000_000);
+			}
+		}
+		finally {
+			pool.shutdown();
 		}
 		return started;
 	}
@@ -143,32 +167,44 @@ public class CodesCampaign {
 	private record Rendered(Dossier dossier, String passwordHash, byte[] pdf) {
 	}
 
-	/** Renders in parallel (CPU), then stores the letters with one batched transaction. */
-	private List<Letter> prepare(List<Dossier> pending) {
-		var pool = new ForkJoinPool(settings.letterThreads);
-		List<Rendered> rendered;
+	private java.util.concurrent.ForkJoinTask<List<Rendered>> render(ForkJoinPool pool, List<Dossier> dossiers) {
+		return pool.submit(() -> dossiers.parallelStream().map(dossier -> {
+			String password = DossierPasswords.generate();
+			return new Rendered(dossier, DossierPasswords.hash(password), letters.render(dossier, password));
+		}).toList());
+	}
+
+	private static List<Rendered> join(java.util.concurrent.ForkJoinTask<List<Rendered>> task) {
 		try {
-			rendered = pool.submit(() -> pending.parallelStream().map(dossier -> {
-				String password = DossierPasswords.generate();
-				return new Rendered(dossier, DossierPasswords.hash(password), letters.render(dossier, password));
-			}).toList()).get();
+			return task.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while preparing the letters", ex);
+			throw new IllegalStateException("Interrupted while rendering the letters", ex);
 		}
 		catch (ExecutionException ex) {
 			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
 		}
-		finally {
-			pool.shutdown();
-		}
+	}
+
+	/** One batched transaction for all the letters of a part. */
+	private List<Letter> store(List<Rendered> rendered) {
 		List<StoredBlob> stored = blobs.storeAll(rendered.stream().map(Rendered::pdf).toList());
 		var prepared = new ArrayList<Letter>(rendered.size());
 		for (int i = 0; i < rendered.size(); i++) {
 			prepared.add(new Letter(rendered.get(i).dossier(), rendered.get(i).passwordHash(), stored.get(i)));
 		}
 		return prepared;
+	}
+
+	private List<Letter> prepare(List<Dossier> dossiers) {
+		var pool = new ForkJoinPool(settings.letterThreads);
+		try {
+			return store(join(render(pool, dossiers)));
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	Map<String, Message.Content> contents(String subjectKey, String bodyKey) {
