@@ -131,7 +131,10 @@ class SocialElectionsBrowserTest {
 		assertThat(browser.text("#campaigns")).contains("4 of 4 published, 0 failed");
 		browser.assertAccessible();
 		browser.clickLink("Dashboard");
-		assertThat(browser.text("#table-letters")).contains("Not read 4");
+		// every letter of the service so far (other tests' too): at least these four, none read yet
+		var unread = java.util.regex.Pattern.compile("Not read (\\d+)").matcher(browser.text("#table-letters"));
+		assertThat(unread.find()).isTrue();
+		assertThat(Integer.parseInt(unread.group(1))).isGreaterThanOrEqualTo(4);
 		browser.assertAccessible();
 		browser.clickButton("Sign out");
 
