@@ -1,5 +1,6 @@
 package be.ebox.documents.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,14 +11,19 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import be.ebox.documents.BlobNotFoundException;
 import be.ebox.documents.BlobStore;
 import be.ebox.documents.Digests;
 import be.ebox.documents.MediaTypes;
 import be.ebox.documents.StoredBlob;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +43,10 @@ class JdbcBlobStore implements BlobStore {
 
 	private final Clock clock;
 
-	JdbcBlobStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	private final JdbcTemplate template;
+
+	JdbcBlobStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, JdbcTemplate template) {
+		this.template = template;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -69,6 +78,54 @@ class JdbcBlobStore implements BlobStore {
 		finally {
 			deleteQuietly(spool);
 		}
+	}
+
+	/**
+	 * Small contents held in memory: hashed and sniffed here, then one transaction with batched inserts. A content
+	 * stored before, or twice in the list, is inserted once (its chunks too).
+	 */
+	@Override
+	public List<StoredBlob> storeAll(List<byte[]> contents) {
+		// hashing and sniffing are CPU work: on every core (the order of the list is kept)
+		var blobs = contents.parallelStream()
+			.map(content -> new StoredBlob(Digests.sha256Hex(content), content.length,
+					MediaTypes.detect(new ByteArrayInputStream(content), null)))
+			.toList();
+		var now = OffsetDateTime.now(clock);
+		var indexes = IntStream.range(0, blobs.size()).boxed().toList();
+		transactions.executeWithoutResult(status -> {
+			int[][] inserted = template.batchUpdate("""
+					INSERT INTO document_blob (sha256, size, media_type, chunk_count, created_at) VALUES (?, ?, ?, ?, ?)
+					ON CONFLICT DO NOTHING""", indexes, 1000, (ps, i) -> {
+				StoredBlob blob = blobs.get(i);
+				ps.setString(1, blob.sha256());
+				ps.setLong(2, blob.size());
+				ps.setString(3, blob.mediaType());
+				ps.setInt(4, (int) ((blob.size() + CHUNK_SIZE - 1) / CHUNK_SIZE));
+				ps.setObject(5, now);
+			});
+			var chunks = new ArrayList<Object[]>();
+			int index = 0;
+			for (int[] batch : inserted) {
+				for (int count : batch) {
+					if (count != 0) {
+						byte[] content = contents.get(index);
+						for (int seq = 0, from = 0; from < content.length; seq++, from += CHUNK_SIZE) {
+							chunks.add(new Object[] { blobs.get(index).sha256(), seq,
+									Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_SIZE)) });
+						}
+					}
+					index++;
+				}
+			}
+			template.batchUpdate("INSERT INTO document_blob_chunk (sha256, seq, content) VALUES (?, ?, ?)", chunks, 1000,
+					(ps, row) -> {
+						ps.setString(1, (String) row[0]);
+						ps.setInt(2, (Integer) row[1]);
+						ps.setBytes(3, (byte[]) row[2]);
+					});
+		});
+		return blobs;
 	}
 
 	private void insert(StoredBlob blob, Path file) {
