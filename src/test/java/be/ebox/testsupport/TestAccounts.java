@@ -11,7 +11,6 @@ import be.ebox.identity.Accounts;
 import be.ebox.registry.EnterpriseNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-
 /**
  * Person accounts for tests, made through the identity API: sender staff, and people with a role in an enterprise.
  * Every sign-in of these people goes through {@link #signIn}, so a change to the login (e.g. a second factor) is

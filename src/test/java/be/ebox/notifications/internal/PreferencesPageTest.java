@@ -176,9 +176,7 @@ class PreferencesPageTest {
 
 	private WebSession signIn(String username) {
 		var session = new WebSession(port);
-		session.get("/login");
-		var response = session.postForm("/login", "username=" + username + "&password=" + WebSession.encode(PASSWORD));
-		assertThat(response.statusCode()).isEqualTo(302);
+		session.signIn(username, PASSWORD, jdbc);
 		return session;
 	}
 
