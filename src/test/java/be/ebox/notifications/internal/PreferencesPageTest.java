@@ -1,6 +1,5 @@
 package be.ebox.notifications.internal;
 
-import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -180,9 +179,5 @@ class PreferencesPageTest {
 		var response = session.postForm("/login", "username=" + username + "&password=" + WebSession.encode(PASSWORD));
 		assertThat(response.statusCode()).isEqualTo(302);
 		return session;
-	}
-
-	static OffsetDateTime now() {
-		return OffsetDateTime.now();
 	}
 }
