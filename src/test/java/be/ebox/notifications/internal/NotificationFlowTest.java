@@ -134,7 +134,7 @@ class NotificationFlowTest {
 	@Test
 	void unreadAfterFifteenDaysUnlessRead() throws Exception {
 		preferences.saveMode(person.account(), new MessageTypeId(DemoReferenceData.UNPROTECTED_TYPE), Mode.AT_ONCE);
-		MessageId unread = publish(DemoReferenceData.UNPROTECTED_TYPE, null, null);
+		publish(DemoReferenceData.UNPROTECTED_TYPE, null, null);
 		MessageId read = publish(DemoReferenceData.UNPROTECTED_TYPE, null, null);
 		alerts.handleAllDue();
 		delivery.deliverAll();
@@ -154,7 +154,6 @@ class NotificationFlowTest {
 		assertThat(part(all.get(2), "text/plain")).contains("1 message toujours non lu");
 		assertThat(jdbc.sql("SELECT outcome FROM notification_alert WHERE message_id = ? AND reason = 'UNREAD'")
 			.param(read.value()).query(String.class).single()).isEqualTo("SETTLED");
-		assertThat(unread).isNotNull();
 	}
 
 	@Test

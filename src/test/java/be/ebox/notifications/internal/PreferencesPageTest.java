@@ -1,6 +1,5 @@
 package be.ebox.notifications.internal;
 
-import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -178,9 +177,5 @@ class PreferencesPageTest {
 		var session = new WebSession(port);
 		session.signIn(username, PASSWORD, jdbc);
 		return session;
-	}
-
-	static OffsetDateTime now() {
-		return OffsetDateTime.now();
 	}
 }
