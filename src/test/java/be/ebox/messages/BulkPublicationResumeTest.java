@@ -62,6 +62,8 @@ class BulkPublicationResumeTest {
 		};
 		BulkPublications.JobId id;
 		try (var first = instance(1, crash)) {
+			assertThat(first.getEnvironment().getProperty("spring.datasource.url")).as("a database of this test alone")
+				.contains(RUN);
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			first.getBean(DemoReferenceData.class).install("demo-secret-for-tests");
 			var enterprises = new TestEnterprises(jdbc);
@@ -134,14 +136,24 @@ class BulkPublicationResumeTest {
 			.single();
 	}
 
+	/**
+	 * The settings go as command-line arguments: default properties ({@code SpringApplicationBuilder.properties}) rank
+	 * below the configuration files, so the test configuration's {@code spring.datasource.url} (the shared
+	 * {@code ebox-test} database of every other test context) and {@code ebox.bulk.*} of application.yml won over them.
+	 * The two instances then ran on the shared database with the default chunk size: every later test context found
+	 * rows and half-finished jobs it did not expect.
+	 */
 	private static ConfigurableApplicationContext instance(int workers, ApplicationListener<?> listener) {
-		var builder = new SpringApplicationBuilder(EboxApplication.class).properties(DATABASE)
-			.properties("server.port=0",
-				"ebox.bulk.workers=" + workers, "ebox.bulk.chunk-lines=" + CHUNK, "ebox.bulk.poll-interval=100ms",
-				"ebox.bulk.stop-grace=0s", "spring.jmx.enabled=false");
+		var builder = new SpringApplicationBuilder(EboxApplication.class);
 		if (listener != null) {
 			builder.listeners(listener);
 		}
-		return builder.run();
+		var args = new java.util.ArrayList<String>();
+		for (String setting : DATABASE) {
+			args.add("--" + setting);
+		}
+		args.addAll(List.of("--server.port=0", "--ebox.bulk.workers=" + workers, "--ebox.bulk.chunk-lines=" + CHUNK,
+				"--ebox.bulk.poll-interval=100ms", "--ebox.bulk.stop-grace=0s", "--spring.jmx.enabled=false"));
+		return builder.run(args.toArray(String[]::new));
 	}
 }
