@@ -28,14 +28,20 @@ class JdbcEnterpriseRegistry implements EnterpriseRegistry {
 
 	@Override
 	public Optional<Enterprise> find(EnterpriseNumber number) {
+		// names and office are read after the enterprise's row is closed: read inside its row mapper, outside a
+		// transaction, they took a second pool connection while holding the first, and busy pages drained the pool
 		return jdbc.sql("""
 				SELECT enterprise_number, status, juridical_situation, type_of_enterprise, start_date
 				FROM registry_enterprise WHERE enterprise_number = ?""")
 			.param(number.digits())
-			.query((rs, row) -> new Enterprise(number, rs.getString("status"), rs.getString("juridical_situation"),
-					Enterprise.Type.ofCode(rs.getString("type_of_enterprise")),
-					rs.getObject("start_date", java.time.LocalDate.class), names(number), registeredOffice(number)))
-			.optional();
+			.query((rs, row) -> new EnterpriseRow(rs.getString("status"), rs.getString("juridical_situation"),
+					rs.getString("type_of_enterprise"), rs.getObject("start_date", java.time.LocalDate.class)))
+			.optional()
+			.map(found -> new Enterprise(number, found.status(), found.juridicalSituation(),
+					Enterprise.Type.ofCode(found.type()), found.startDate(), names(number), registeredOffice(number)));
+	}
+
+	private record EnterpriseRow(String status, String juridicalSituation, String type, java.time.LocalDate startDate) {
 	}
 
 	@Override

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +22,7 @@ import be.ebox.senders.SenderApplicationId;
 import be.ebox.senders.SenderOrganisation;
 import be.ebox.senders.TranslatedText;
 import be.ebox.senders.ValidityPeriod;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,26 +152,26 @@ class JdbcReferenceData implements ReferenceData {
 
 	@Override
 	public Optional<MessageType> findMessageType(MessageTypeId id) {
-		return jdbc.sql("SELECT * FROM message_type WHERE id = ?").param(id.value()).query(this::messageType).optional();
+		return jdbc.sql("SELECT * FROM message_type WHERE id = ?").param(id.value()).query(messageTypeMapper()).optional();
 	}
 
 	@Override
 	public List<MessageType> messageTypesOf(EnterpriseNumber organisation) {
 		return jdbc.sql("SELECT * FROM message_type WHERE organisation = ? ORDER BY id")
 			.param(organisation.digits())
-			.query(this::messageType)
+			.query(messageTypeMapper())
 			.list();
 	}
 
 	@Override
 	public List<MessageType> messageTypes() {
-		return jdbc.sql("SELECT * FROM message_type ORDER BY id").query(this::messageType).list();
+		return jdbc.sql("SELECT * FROM message_type ORDER BY id").query(messageTypeMapper()).list();
 	}
 
 	Page<MessageType> messageTypes(int offset, int limit) {
 		return new Page<>(jdbc.sql("SELECT * FROM message_type ORDER BY id LIMIT ? OFFSET ?")
 			.params(limit, offset)
-			.query(this::messageType)
+			.query(messageTypeMapper())
 			.list(), count("message_type"));
 	}
 
@@ -212,18 +216,27 @@ class JdbcReferenceData implements ReferenceData {
 		return jdbc.sql(sql).query(Integer.class).single();
 	}
 
-	private Set<String> businessKeys(String type) {
-		return new LinkedHashSet<>(jdbc.sql("SELECT data_key FROM message_type_business_key WHERE message_type = ? ORDER BY data_key")
-			.param(type)
-			.query(String.class)
-			.list());
+	/**
+	 * The business keys of every message type, read before the types themselves: read per row inside the types'
+	 * row mapper, outside a transaction, they took a second pool connection while holding the first, and busy pages
+	 * drained the pool.
+	 */
+	private Map<String, Set<String>> businessKeys() {
+		Map<String, Set<String>> keys = new HashMap<>();
+		jdbc.sql("SELECT message_type, data_key FROM message_type_business_key ORDER BY message_type, data_key")
+			.query((ResultSet rs) -> {
+				keys.computeIfAbsent(rs.getString(1), type -> new LinkedHashSet<>()).add(rs.getString(2));
+			});
+		return keys;
 	}
 
-	private MessageType messageType(ResultSet rs, int row) throws SQLException {
-		return new MessageType(new MessageTypeId(rs.getString("id")), EnterpriseNumber.parse(rs.getString("organisation")),
-				text(rs, "name_"), text(rs, "description_"),
+	private RowMapper<MessageType> messageTypeMapper() {
+		Map<String, Set<String>> keys = businessKeys();
+		return (rs, row) -> new MessageType(new MessageTypeId(rs.getString("id")),
+				EnterpriseNumber.parse(rs.getString("organisation")), text(rs, "name_"), text(rs, "description_"),
 				new ValidityPeriod(rs.getInt("validity_value"), ValidityPeriod.Unit.valueOf(rs.getString("validity_unit"))),
-				rs.getBoolean("protected"), MessageKind.valueOf(rs.getString("kind")), java.util.Collections.unmodifiableSet(businessKeys(rs.getString("id"))));
+				rs.getBoolean("protected"), MessageKind.valueOf(rs.getString("kind")),
+				Collections.unmodifiableSet(keys.getOrDefault(rs.getString("id"), Set.of())));
 	}
 
 	private static SenderOrganisation organisation(ResultSet rs, int row) throws SQLException {
