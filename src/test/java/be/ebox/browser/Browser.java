@@ -156,6 +156,11 @@ public final class Browser {
 		return clickAndWait(single(By.xpath("//button[normalize-space()=" + xpathLiteral(text) + "]"), "button " + text));
 	}
 
+	/** Clicks the element with this id and waits for the page it leads to. */
+	public Browser clickById(String id) {
+		return clickAndWait(single(By.id(id), "#" + id));
+	}
+
 	/** Clicks the link whose visible text is {@code text}. */
 	public Browser clickLink(String text) {
 		return clickAndWait(single(By.xpath("//a[normalize-space()=" + xpathLiteral(text) + "]"), "link " + text));

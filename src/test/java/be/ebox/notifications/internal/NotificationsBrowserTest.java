@@ -82,7 +82,7 @@ class NotificationsBrowserTest {
 		browser.clickLink("Notification e-mails");
 		assertThat(browser.heading()).isEqualTo("Notification e-mails");
 		browser.assertAccessible();
-		browser.driver().findElement(org.openqa.selenium.By.id("retry-" + id)).click();
+		browser.clickById("retry-" + id);
 		assertThat(browser.text("#operator-notice")).isEqualTo("The e-mail will be sent again.");
 		browser.assertAccessible();
 		jdbc.sql("DELETE FROM notification_mail WHERE id = ?").param(id).update();
