@@ -116,7 +116,7 @@ if [[ "${SKIP_BASELINE:-0}" != 1 ]]; then
 		"${PGPASSWORD:-}" "$N" "$PDF_SHA" "$PDF_SIZE")
 	log "$PLAIN_OUT"
 	PLAIN_S=$(echo "$PLAIN_OUT" | awk '{ print $(NF-4) }')
-	psql_q -d "$DB" -c "TRUNCATE message_attachment, message_content, message_evidence, message" -c "CHECKPOINT"
+	psql_q -d "$DB" -c "TRUNCATE message_attachment, message_content, message_evidence, message CASCADE" -c "CHECKPOINT"
 fi
 
 # 6. the bulk job: token, POST (template + recipients + the shared PDF), GET every 0.2 s until DONE

@@ -25,7 +25,8 @@ DO $$ DECLARE k record; BEGIN
 END $$;
 
 -- demo mode published a few messages at start: the bench data alone, so that every count below is the generator's
-TRUNCATE message_evidence, message_attachment, message_content, message;
+-- CASCADE: tables of other modules that refer to messages (replies, notifications) are emptied too
+TRUNCATE message_evidence, message_attachment, message_content, message CASCADE;
 
 INSERT INTO message (id, recipient, sender_organisation, sender_application, message_type, kind, published_at,
 	visible_from, expires_at, due_date, acknowledgement_required, protected, body_main_content, reply_authorized,

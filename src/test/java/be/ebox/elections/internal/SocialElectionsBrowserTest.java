@@ -13,11 +13,10 @@ import be.ebox.access.ReadingRights;
 import be.ebox.access.Role;
 import be.ebox.browser.Browser;
 import be.ebox.browser.BrowserTest;
+import be.ebox.browser.Downloads;
 import be.ebox.console.SenderStaff;
-import be.ebox.documents.BlobStore;
 import be.ebox.identity.Accounts;
 import be.ebox.messages.BulkPublications;
-import be.ebox.messages.MessageActions;
 import be.ebox.messages.MessageFilter;
 import be.ebox.messages.Messages;
 import be.ebox.messages.ReadableMessage;
@@ -45,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * type; she reads her letter, signs in to the web application with its codes and confirms phase X-60; then that
  * phase's reminder is not sent and the next phase's is. axe-core checks every page on the way.
  * <p>
- * The web inbox is not part of this branch: what a person sees in the e-Box is asked of {@link Messages} with that
- * person's {@link Reader}, the query behind every inbox.
+ * What a person sees is checked in the web inbox, and also asked of {@link Messages} with that person's
+ * {@link Reader} (the query behind the inbox and the API), which also gives the ids of the letters.
  */
 @BrowserTest
 @Import(MutableClockConfiguration.class)
@@ -70,11 +69,7 @@ class SocialElectionsBrowserTest {
 	@Autowired
 	Messages messages;
 
-	@Autowired
-	MessageActions actions;
 
-	@Autowired
-	BlobStore blobs;
 
 	@Autowired
 	Dossiers dossiers;
@@ -138,10 +133,15 @@ class SocialElectionsBrowserTest {
 		browser.assertAccessible();
 		browser.clickButton("Sign out");
 
-		// the main access manager sees the four letters; the employee without a grant sees none
-		people.signIn(browser, manager, "en");
-		assertThat(letters(manager)).hasSize(4);
+		// the main access manager sees the four letters in her inbox; the employee without a grant sees none
+		people.signIn(browser, sofie, "en");
+		assertThat(inboxLetters(browser, enterprise)).isEmpty();
 		assertThat(letters(sofie)).isEmpty();
+		browser.clickButton("Sign out");
+		people.signIn(browser, manager, "en");
+		assertThat(inboxLetters(browser, enterprise)).hasSize(4);
+		browser.assertAccessible();
+		assertThat(letters(manager)).hasSize(4);
 
 		// the manager grants the person responsible for the social elections
 		browser.open("/ebox/access/" + enterprise.digits());
@@ -156,6 +156,7 @@ class SocialElectionsBrowserTest {
 		browser.open("/elections/lookup");
 		assertThat(browser.text("#lookup")).contains("is in the social elections database with 4 consultation bodies");
 		browser.assertAccessible();
+		assertThat(inboxLetters(browser, enterprise)).hasSize(4);
 		var hers = letters(sofie);
 		assertThat(hers).hasSize(4);
 		Dossier worksCouncil = dossiers.ofEnterprise(enterprise)
@@ -167,14 +168,16 @@ class SocialElectionsBrowserTest {
 			.filter(m -> m.message().contents().get("fr").subject().contains(worksCouncil.number()))
 			.findFirst()
 			.orElseThrow();
-		Reader reader = rights.ofPerson(sofie.account(), enterprise).orElseThrow();
-		assertThat(actions.downloadAttachment(reader, letter.message().id(), 1)).isTrue();
-		String password;
-		try (var in = blobs.get(letter.message().attachments().get(0).sha256())) {
-			byte[] pdf = in.readAllBytes();
-			assertThat(Letters.text(pdf)).contains("Numéro de dossier :  " + worksCouncil.number(), "Conseil d'entreprise");
-			password = Letters.password(pdf);
-		}
+		String page = "/ebox/" + enterprise.digits() + "/messages/" + letter.message().id().value();
+		browser.open(page);
+		assertThat(browser.heading()).contains(worksCouncil.number());
+		browser.assertAccessible();
+		String pdfLink = browser.driver().findElement(By.cssSelector("#document-1 a")).getAttribute("href");
+		byte[] pdf = Downloads.download(browser, pdfLink).body();
+		assertThat(Letters.text(pdf)).contains("Numéro de dossier :  " + worksCouncil.number(), "Conseil d'entreprise");
+		String password = Letters.password(pdf);
+		browser.open(page);
+		assertThat(browser.text("#detail-state")).startsWith("Read on");
 
 		// she signs in to the web application with those codes and confirms phase X-60
 		browser.open("/elections/app/login?lang=en");
@@ -220,6 +223,12 @@ class SocialElectionsBrowserTest {
 			assertThat(browser.isPresent("#rights")).isTrue();
 			browser.assertAccessible();
 		}
+	}
+
+	/** The social elections letters listed in the person's inbox, as the browser shows them. */
+	private static List<String> inboxLetters(Browser browser, EnterpriseNumber enterprise) {
+		browser.open("/ebox/" + enterprise.digits() + "/messages?type=" + DemoReferenceData.PROTECTED_TYPE);
+		return browser.texts("#inbox-list > li");
 	}
 
 	private List<ReadableMessage> letters(TestAccounts.Person person) {
