@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import be.ebox.documents.BlobStore;
+import be.ebox.identity.SignInThrottle;
+import be.ebox.identity.TemporarilyLockedException;
 import be.ebox.registry.EnterpriseNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,11 +38,21 @@ class DossierPages {
 
 	private final CodesCampaign codes;
 
-	DossierPages(Dossiers dossiers, Calendars calendars, BlobStore blobs, CodesCampaign codes) {
+	private final SignInThrottle throttle;
+
+	private final ElectionsSettings settings;
+
+	private final java.time.Clock clock;
+
+	DossierPages(Dossiers dossiers, Calendars calendars, BlobStore blobs, CodesCampaign codes, SignInThrottle throttle,
+			ElectionsSettings settings, java.time.Clock clock) {
 		this.dossiers = dossiers;
 		this.calendars = calendars;
 		this.blobs = blobs;
 		this.codes = codes;
+		this.throttle = throttle;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** A row of the calendar. */
@@ -118,6 +130,7 @@ class DossierPages {
 
 	@PostMapping("/lost")
 	String lost(@RequestParam(defaultValue = "") String dossier, @RequestParam(defaultValue = "") String enterprise,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
 			Model model) {
 		if (dossier.isBlank() || dossier.length() > 20 || !EnterpriseNumber.isValid(enterprise)) {
 			model.addAttribute("error", true);
@@ -125,9 +138,27 @@ class DossierPages {
 			model.addAttribute("enterpriseValue", enterprise.length() > 20 ? "" : enterprise);
 			return "elections/app-lost";
 		}
-		// the same answer whether or not the pair exists: the page does not tell which dossiers there are
-		dossiers.find(dossier.strip())
-			.filter(d -> d.enterprise().equals(EnterpriseNumber.parse(enterprise)) && d.passwordHash() != null)
+		// each new letter makes the old password void: without limits anyone who knows a dossier's two numbers could
+		// keep its enterprise from signing in, and anyone could try pairs; wrong pairs count as failed secrets
+		String throttleKey = "elections-dossier:" + dossier.strip();
+		try {
+			throttle.checkAllowed(throttleKey, request.getRemoteAddr());
+		}
+		catch (TemporarilyLockedException ex) {
+			response.setStatus(429);
+			model.addAttribute("locked", true);
+			return "elections/app-lost";
+		}
+		var match = dossiers.find(dossier.strip())
+			.filter(d -> d.enterprise().equals(EnterpriseNumber.parse(enterprise)) && d.passwordHash() != null);
+		if (match.isEmpty()) {
+			throttle.recordFailure(throttleKey, request.getRemoteAddr());
+		}
+		// the same answer whether or not the pair exists, and when the last letter is too recent to send another
+		// (that letter is in the e-Box already): the page does not tell which dossiers there are
+		match.filter(d -> dossiers.codesIssuedAt(d.number())
+			.map(issued -> !issued.toInstant().plus(settings.lostCodesInterval).isAfter(clock.instant()))
+			.orElse(true))
 			.ifPresent(d -> codes.reissue(d, "lost-password"));
 		return "redirect:/elections/app/lost?sent";
 	}

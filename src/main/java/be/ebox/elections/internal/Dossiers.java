@@ -69,6 +69,14 @@ public class Dossiers {
 		return jdbc.sql(SELECT + " ORDER BY b.dossier_number").query(Dossiers::dossier).list();
 	}
 
+	/** When the dossier's current codes were issued; empty before its first letter. */
+	Optional<OffsetDateTime> codesIssuedAt(String dossier) {
+		return jdbc.sql("SELECT codes_issued_at FROM elections_body WHERE dossier_number = ? AND codes_issued_at IS NOT NULL")
+			.param(dossier)
+			.query(OffsetDateTime.class)
+			.optional();
+	}
+
 	void saveCodes(List<Codes> codes) {
 		var now = OffsetDateTime.now(clock);
 		template.batchUpdate("""

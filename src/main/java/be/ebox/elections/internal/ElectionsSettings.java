@@ -33,6 +33,9 @@ class ElectionsSettings {
 
 	final Duration schedulerInterval;
 
+	/** shortest time between two letters of new codes for one dossier asked for on the lost-password page */
+	final Duration lostCodesInterval;
+
 	ElectionsSettings(@Value("${ebox.elections.organisation}") String organisation,
 			@Value("${ebox.elections.application}") String application,
 			@Value("${ebox.elections.codes-type}") String codesType,
@@ -41,7 +44,8 @@ class ElectionsSettings {
 			@Value("${ebox.elections.notice-days-before}") int noticeDaysBefore,
 			@Value("${ebox.elections.reminder-days-before}") int reminderDaysBefore,
 			@Value("${ebox.elections.letter-threads}") int letterThreads,
-			@Value("${ebox.elections.scheduler-interval}") Duration schedulerInterval) {
+			@Value("${ebox.elections.scheduler-interval}") Duration schedulerInterval,
+			@Value("${ebox.elections.lost-codes-interval}") Duration lostCodesInterval) {
 		this.organisation = EnterpriseNumber.parse(organisation);
 		this.application = new SenderApplicationId(application);
 		this.codesType = new MessageTypeId(codesType);
@@ -55,5 +59,6 @@ class ElectionsSettings {
 		this.reminderDaysBefore = reminderDaysBefore;
 		this.letterThreads = letterThreads > 0 ? letterThreads : Runtime.getRuntime().availableProcessors();
 		this.schedulerInterval = schedulerInterval;
+		this.lostCodesInterval = lostCodesInterval;
 	}
 }

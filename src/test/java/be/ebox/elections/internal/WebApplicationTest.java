@@ -2,6 +2,7 @@ package be.ebox.elections.internal;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 
 import be.ebox.WebSession;
 import be.ebox.documents.BlobStore;
@@ -126,9 +127,20 @@ class WebApplicationTest {
 		web.get("/elections/app/lost");
 		assertThat(web.postForm("/elections/app/lost", "dossier=x&enterprise=nope").body())
 			.contains("Geef een dossiernummer en een geldig ondernemingsnummer.");
+		// right after the campaign's letter no second one is sent (it is in the e-Box already): the same answer
+		web.get("/elections/app/lost");
+		web.postForm("/elections/app/lost", "dossier=" + dossier.number() + "&enterprise=" + enterprise.formatted());
+		assertThat(letters()).isEqualTo(letters);
+		// an hour later, new codes
+		jdbc.sql("UPDATE elections_body SET codes_issued_at = ? WHERE dossier_number = ?")
+			.params(OffsetDateTime.now().minusHours(2), dossier.number())
+			.update();
 		web.get("/elections/app/lost");
 		web.postForm("/elections/app/lost", "dossier=" + dossier.number() + "&enterprise=" + enterprise.formatted());
 		assertThat(letters()).isEqualTo(letters + 1);
+		web.get("/elections/app/lost");
+		web.postForm("/elections/app/lost", "dossier=" + dossier.number() + "&enterprise=" + enterprise.formatted());
+		assertThat(letters()).as("a second request at once sends no third letter").isEqualTo(letters + 1);
 		Dossier renewed = dossiers.find(dossier.number()).orElseThrow();
 		String fresh = Letters.password(blobs, renewed);
 		assertThat(fresh).isNotEqualTo(old);
@@ -138,6 +150,34 @@ class WebApplicationTest {
 		assertThat(web.postForm("/elections/app/login", "dossier=" + dossier.number() + "&password=" + old)
 			.headers()
 			.firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?error"));
+	}
+
+	@Test
+	void guessingTheEnterpriseOfADossierIsLockedOut() throws Exception {
+		Dossier dossier = dossiers.ofEnterprise(enterprise).get(0);
+		long letters = letters();
+		var web = new WebSession(port);
+		try {
+			for (int attempt = 1; attempt <= 5; attempt++) {
+				web.get("/elections/app/lost");
+				assertThat(web.postForm("/elections/app/lost",
+						"dossier=" + dossier.number() + "&enterprise=" + TestEnterprises.freshNumber().digits())
+					.statusCode()).isEqualTo(302);
+			}
+			web.get("/elections/app/lost");
+			var locked = web.postForm("/elections/app/lost",
+					"dossier=" + dossier.number() + "&enterprise=" + enterprise.formatted());
+			assertThat(locked.statusCode()).isEqualTo(429);
+			assertThat(locked.body()).contains("id=\"lost-locked\"");
+			assertThat(letters()).as("even the right pair sends nothing while locked").isEqualTo(letters);
+		}
+		finally {
+			String account = java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(("ACCOUNT:" + ("elections-dossier:" + dossier.number()).toLowerCase(java.util.Locale.ROOT))
+						.getBytes(StandardCharsets.UTF_8)));
+			jdbc.sql("DELETE FROM identity_sign_in_throttle WHERE kind = 'ADDRESS' OR subject = ?").param(account).update();
+		}
 	}
 
 	@Test
