@@ -85,15 +85,28 @@ fi
 IN_EBOX=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message WHERE recipient = '$EBOX'")
 ALL=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message")
 
-# signs demo-nl in as a browser does (CSRF token of the login page, then the form) and keeps the session cookie
+# signs demo-nl in as a browser does (CSRF token of the login page, then the form, then the second step) and keeps the
+# session cookie
 JARFILE="$OUT/cookies.txt"; rm -f "$JARFILE"
 CSRF=$(curl -fsS -c "$JARFILE" -b "$JARFILE" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 curl -fsS -o /dev/null -c "$JARFILE" -b "$JARFILE" --data-urlencode "username=demo-nl" \
 	--data-urlencode "password=$SECRET" --data-urlencode "_csrf=$CSRF" "$BASE/login"
+# demo-nl is an access manager: the second step of signing in. This scratch database gives it an authenticator app and
+# a fresh single-use recovery code (stored as e-Box stores them: SHA-256 hex of the code without its dash), typed in.
+RECOVERY=$(head -c 10 /dev/urandom | od -An -tx1 | tr -d ' \n')
+psql_q -d "$DB" -c "INSERT INTO identity_totp (account_id, secret, created_at, confirmed_at)
+	SELECT id, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', now(), now() FROM identity_account WHERE username = 'demo-nl'
+	ON CONFLICT (account_id) DO NOTHING" \
+	-c "INSERT INTO identity_recovery_code (account_id, code_hash, created_at)
+	SELECT id, '$(printf '%s' "$RECOVERY" | sha256sum | cut -d' ' -f1)', now() FROM identity_account WHERE username = 'demo-nl'"
+CSRF=$(curl -fsS -c "$JARFILE" -b "$JARFILE" "$BASE/second-factor" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -fsS -o /dev/null -c "$JARFILE" -b "$JARFILE" --data-urlencode "code=${RECOVERY:0:10}-${RECOVERY:10}" \
+	--data-urlencode "_csrf=$CSRF" "$BASE/second-factor"
 COOKIE=$(awk '$6 == "SESSION" { print "SESSION=" $7 }' "$JARFILE")
 [[ -n "$COOKIE" ]] || { log "sign-in failed"; exit 1; }
 SHOWN=$(curl -fsS -H "Cookie: $COOKIE" "$BASE$INBOX" | grep -o 'id="result-count"[^<]*' | sed 's/.*>//')
 FOUND_TEXT=$(curl -fsS -H "Cookie: $COOKIE" "$BASE$FOUND" | grep -o 'id="result-count"[^<]*' | sed 's/.*>//')
+[[ -n "$SHOWN" ]] || { log "the inbox page shows no result count: the sign-in or its second step failed"; exit 1; }
 log "inbox: $SHOWN; search '$SEARCH': $FOUND_TEXT"
 
 log "query plans (out/explain.txt)"
