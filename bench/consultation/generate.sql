@@ -13,8 +13,11 @@ SELECT 1 AS step, format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regcla
 		pg_get_constraintdef(oid)) AS ddl, format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS undo,
 		contype
 	FROM pg_constraint
-	WHERE conrelid IN ('message'::regclass, 'message_content'::regclass, 'message_attachment'::regclass,
-		'message_evidence'::regclass) AND contype IN ('p', 'u', 'f')
+	WHERE (conrelid IN ('message'::regclass, 'message_content'::regclass, 'message_attachment'::regclass,
+		'message_evidence'::regclass) AND contype IN ('p', 'u', 'f'))
+		-- foreign keys of other modules' tables (replies, ...) hang on the message keys: dropped and restored with them
+		OR (contype = 'f' AND confrelid IN ('message'::regclass, 'message_content'::regclass,
+			'message_attachment'::regclass, 'message_evidence'::regclass))
 UNION ALL
 SELECT 2, pg_get_indexdef(i.indexrelid), format('DROP INDEX %s', i.indexrelid::regclass), 'i'
 	FROM pg_index i
