@@ -101,7 +101,9 @@ public class Load {
 					OutputStream out = socket.getOutputStream();
 					InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
 					long now;
-					while ((now = System.nanoTime()) < end) {
+					closing = false;
+					// the server ends a keep-alive connection after so many requests (it says so): open the next one
+					while (!closing && (now = System.nanoTime()) < end) {
 						out.write(request);
 						out.flush();
 						int status = readResponse(in);
@@ -123,8 +125,11 @@ public class Load {
 			}
 		}
 
+		/** Set by {@link #readResponse} when the server closes the connection after this answer. */
+		boolean closing;
+
 		/** Reads one response (Content-Length or chunked body) and answers its status. */
-		static int readResponse(InputStream in) throws IOException {
+		int readResponse(InputStream in) throws IOException {
 			String statusLine = line(in);
 			int status = Integer.parseInt(statusLine.split(" ")[1]);
 			long length = -1;
@@ -137,6 +142,9 @@ public class Load {
 				}
 				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
 					chunked = true;
+				}
+				else if (lower.startsWith("connection:") && lower.contains("close")) {
+					closing = true;
 				}
 			}
 			if (chunked) {
