@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import be.ebox.messages.Message;
+import be.ebox.system.CopyRows;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -11,9 +11,10 @@ import be.ebox.registry.internal.KboRow.AddressRow;
 import be.ebox.registry.internal.KboRow.DenominationRow;
 import be.ebox.registry.internal.KboRow.EnterpriseRow;
 import be.ebox.registry.internal.KboRow.EstablishmentRow;
+import be.ebox.system.CopyRows;
 
 /**
- * PostgreSQL: each batch is COPYed (text format, see {@link CopyBuffer}) into a session-local staging table, then
+ * PostgreSQL: each batch is COPYed (text format, see {@link CopyRows}) into a session-local staging table, then
  * moved with one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}. COPY is the fastest way in; the upsert keeps the
  * import idempotent. The staging tables are {@code TEMP ... ON COMMIT DELETE ROWS}: every batch starts empty. Into a
  * table that was empty when the import began (the first full load, the one that takes long) a batch is COPYed
@@ -26,7 +27,7 @@ class PostgresRegistryStore implements RegistryStore {
 	private static final String UNIQUE_VIOLATION = "23505";
 
 	/** Each writer thread encodes its batches into its own reused buffer. */
-	private static final ThreadLocal<CopyBuffer> BUFFER = ThreadLocal.withInitial(CopyBuffer::new);
+	private static final ThreadLocal<CopyRows> BUFFER = ThreadLocal.withInitial(CopyRows::new);
 
 	/** COPY and the upsert are server-side work: a second connection puts a second database core to use. */
 	@Override
@@ -101,11 +102,11 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void enterprises(Connection connection, Collection<EnterpriseRow> rows, boolean wasEmpty)
 			throws SQLException {
-		CopyBuffer data = BUFFER.get().clear();
+		CopyRows data = BUFFER.get().clear();
 		for (EnterpriseRow row : rows) {
 			data.text(row.enterpriseNumber()).text(row.status()).text(row.juridicalSituation())
 				.text(row.typeOfEnterprise()).text(row.juridicalForm()).text(row.juridicalFormCac())
-				.date(row.startDate()).endLine();
+				.date(row.startDate()).endRow();
 		}
 		if (wasEmpty && copyDirect(connection, "registry_enterprise (enterprise_number, status, juridical_situation, "
 				+ "type_of_enterprise, juridical_form, juridical_form_cac, start_date)", data)) {
@@ -131,9 +132,9 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void establishments(Connection connection, Collection<EstablishmentRow> rows, boolean wasEmpty)
 			throws SQLException {
-		CopyBuffer data = BUFFER.get().clear();
+		CopyRows data = BUFFER.get().clear();
 		for (EstablishmentRow row : rows) {
-			data.text(row.establishmentNumber()).text(row.enterpriseNumber()).date(row.startDate()).endLine();
+			data.text(row.establishmentNumber()).text(row.enterpriseNumber()).date(row.startDate()).endRow();
 		}
 		if (wasEmpty && copyDirect(connection,
 				"registry_establishment (establishment_number, enterprise_number, start_date)", data)) {
@@ -152,10 +153,10 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void denominations(Connection connection, long importId, Collection<DenominationRow> rows, boolean wasEmpty)
 			throws SQLException {
-		CopyBuffer data = BUFFER.get().clear();
+		CopyRows data = BUFFER.get().clear();
 		for (DenominationRow row : rows) {
 			data.text(row.entityNumber()).text(row.language()).text(row.typeOfDenomination()).text(row.denomination())
-				.number(importId).endLine();
+				.number(importId).endRow();
 		}
 		if (wasEmpty && copyDirect(connection, "registry_denomination (entity_number, language, type_of_denomination, "
 				+ "denomination, import_id)", data)) {
@@ -176,12 +177,12 @@ class PostgresRegistryStore implements RegistryStore {
 	@Override
 	public void addresses(Connection connection, long importId, Collection<AddressRow> rows, boolean wasEmpty)
 			throws SQLException {
-		CopyBuffer data = BUFFER.get().clear();
+		CopyRows data = BUFFER.get().clear();
 		for (AddressRow row : rows) {
 			data.text(row.entityNumber()).text(row.typeOfAddress()).text(row.countryNl()).text(row.countryFr())
 				.text(row.zipcode()).text(row.municipalityNl()).text(row.municipalityFr()).text(row.streetNl())
 				.text(row.streetFr()).text(row.houseNumber()).text(row.box()).text(row.extraAddressInfo())
-				.date(row.dateStrikingOff()).number(importId).endLine();
+				.date(row.dateStrikingOff()).number(importId).endRow();
 		}
 		if (wasEmpty && copyDirect(connection, "registry_address (entity_number, type_of_address, country_nl, "
 				+ "country_fr, zipcode, municipality_nl, municipality_fr, street_nl, street_fr, house_number, box, "
@@ -227,7 +228,7 @@ class PostgresRegistryStore implements RegistryStore {
 	 * The fast path of a first import: COPY straight into the (empty at start) registry table. Only a key seen in an
 	 * earlier batch can collide; then the batch goes back to its savepoint and takes the staged upsert instead.
 	 */
-	private static boolean copyDirect(Connection connection, String tableAndColumns, CopyBuffer data)
+	private static boolean copyDirect(Connection connection, String tableAndColumns, CopyRows data)
 			throws SQLException {
 		Savepoint savepoint = connection.setSavepoint();
 		try {
@@ -245,7 +246,7 @@ class PostgresRegistryStore implements RegistryStore {
 	}
 
 	/** {@code table} is one of our table names (with its column list), never input. */
-	private static void copy(Connection connection, String table, CopyBuffer rows) throws SQLException {
+	private static void copy(Connection connection, String table, CopyRows rows) throws SQLException {
 		rows.copyInto(connection, table);
 	}
 

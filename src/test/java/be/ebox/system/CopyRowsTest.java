@@ -1,4 +1,4 @@
-package be.ebox.messages.internal;
+package be.ebox.system;
 
 import java.time.Instant;
 import java.time.LocalDate;

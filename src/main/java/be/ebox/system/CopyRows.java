@@ -1,4 +1,4 @@
-package be.ebox.messages.internal;
+package be.ebox.system;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,11 +11,12 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's COPY text format (tab between columns, {@code \N} for null, backslash escapes), encoded as UTF-8
- * straight into one reused byte array and sent with one {@code COPY ... FROM STDIN}. Own code rather than pgjdbc's
- * {@code CopyManager.copyIn(String, Reader)}: that path builds the whole text as a {@code String} first and encodes it
- * again, which for a chunk of 1000 messages costs more than the COPY saves.
+ * straight into one reused byte array and sent with one {@code COPY ... FROM STDIN}; the bulk loads of the registry
+ * and of bulk publication share it. Own code rather than pgjdbc's {@code CopyManager.copyIn(String, Reader)}: that
+ * path builds the whole text as a {@code String} first and encodes it again, which for batches of thousands of rows
+ * costs more than the COPY saves. One instance per writer thread: it grows to the largest batch and stays.
  */
-final class CopyRows {
+public final class CopyRows {
 
 	private byte[] bytes = new byte[1 << 16];
 
@@ -23,17 +24,17 @@ final class CopyRows {
 
 	private boolean lineStarted;
 
-	CopyRows clear() {
+	public CopyRows clear() {
 		length = 0;
 		lineStarted = false;
 		return this;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return length == 0;
 	}
 
-	CopyRows text(String value) {
+	public CopyRows text(String value) {
 		separator();
 		if (value == null) {
 			return raw("\\N");
@@ -75,26 +76,45 @@ final class CopyRows {
 	}
 
 	/** A value that needs no escaping (UUIDs, numbers, ISO instants and dates). */
-	CopyRows plain(Object value) {
+	public CopyRows plain(Object value) {
 		separator();
 		return value == null ? raw("\\N") : raw(value.toString());
 	}
 
-	CopyRows bool(boolean value) {
+	public CopyRows bool(boolean value) {
 		separator();
 		return raw(value ? "t" : "f");
 	}
 
 	/** ISO-8601 in UTC ({@code 2026-11-29T09:00:00.123456Z}), which a {@code timestamptz} column reads as such. */
-	CopyRows instant(Instant value) {
+	public CopyRows instant(Instant value) {
 		return plain(value);
 	}
 
-	CopyRows date(LocalDate value) {
+	/** ISO date without going through {@code toString()}: the registry loads millions of them. */
+	public CopyRows date(LocalDate value) {
+		if (value == null) {
+			return text(null);
+		}
+		int year = value.getYear();
+		if (year < 1 || year > 9999) {
+			return text(value.toString());
+		}
+		separator();
+		ensure(10);
+		digits(year, 4);
+		bytes[length++] = '-';
+		digits(value.getMonthValue(), 2);
+		bytes[length++] = '-';
+		digits(value.getDayOfMonth(), 2);
+		return this;
+	}
+
+	public CopyRows number(long value) {
 		return plain(value);
 	}
 
-	CopyRows endRow() {
+	public CopyRows endRow() {
 		ensure(1);
 		bytes[length++] = '\n';
 		lineStarted = false;
@@ -102,7 +122,7 @@ final class CopyRows {
 	}
 
 	/** @param target table and column list, e.g. {@code message_content (message_id, language)} */
-	void copyInto(Connection connection, String target) throws SQLException {
+	public void copyInto(Connection connection, String target) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
 		try {
 			copy.writeToCopy(bytes, 0, length);
@@ -129,6 +149,14 @@ final class CopyRows {
 			bytes[length++] = '\t';
 		}
 		lineStarted = true;
+	}
+
+	private void digits(int value, int width) {
+		for (int i = width - 1; i >= 0; i--) {
+			bytes[length + i] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		length += width;
 	}
 
 	private void escaped(char c) {
