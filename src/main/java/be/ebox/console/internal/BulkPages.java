@@ -94,29 +94,15 @@ class BulkPages {
 			@RequestParam(name = "recipients", required = false) MultipartFile recipients,
 			Authentication authentication, Model model) throws IOException {
 		var member = staff.of(authentication);
-		Optional<SenderApplication> application = referenceData.applicationsOf(member.number())
-			.stream()
-			.filter(a -> a.id().value().equals(form.getApplication()))
-			.findFirst();
-		if (application.isEmpty()) {
-			errors.rejectValue("application", "console.compose.application.invalid");
-		}
-		Optional<MessageType> type = referenceData.messageTypesOf(member.number())
-			.stream()
-			.filter(t -> t.id().value().equals(form.getMessageType()))
-			.findFirst();
-		if (type.isEmpty()) {
-			errors.rejectValue("messageType", "console.compose.messageType.invalid");
-		}
+		Optional<SenderApplication> application = TemplateFields.application(referenceData, member.number(), form, errors);
+		Optional<MessageType> type = TemplateFields.messageType(referenceData, member.number(), form, errors);
 		var contents = form.contents();
 		TemplateFields.checkSubjects(form, errors);
 		Instant visibleFrom = fields.visibleFrom(form, errors);
 		LocalDate dueDate = fields.dueDate(form, type, errors);
 		List<MultipartFile> files = TemplateFields.chosen(uploads);
 		fields.checkDocuments(files, errors);
-		if (files.isEmpty() && contents.values().stream().allMatch(c -> c.body() == null)) {
-			errors.reject("console.compose.mainContent.required");
-		}
+		TemplateFields.checkMainContent(files, contents, errors);
 		Format format = format(recipients, errors);
 		if (errors.hasErrors()) {
 			return page(member, form, model);

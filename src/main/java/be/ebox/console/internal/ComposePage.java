@@ -70,31 +70,16 @@ class ComposePage {
 			@RequestParam(name = "documents", required = false) List<MultipartFile> uploads,
 			Authentication authentication, Model model) {
 		var member = staff.of(authentication);
-		Optional<SenderApplication> application = referenceData.applicationsOf(member.number())
-			.stream()
-			.filter(a -> a.id().value().equals(form.getApplication()))
-			.findFirst();
-		if (application.isEmpty()) {
-			errors.rejectValue("application", "console.compose.application.invalid");
-		}
+		Optional<SenderApplication> application = TemplateFields.application(referenceData, member.number(), form, errors);
 		EnterpriseNumber recipient = recipient(form, errors);
-		// only the organisation's own types: another organisation's type is refused as unknown
-		Optional<MessageType> type = referenceData.messageTypesOf(member.number())
-			.stream()
-			.filter(t -> t.id().value().equals(form.getMessageType()))
-			.findFirst();
-		if (type.isEmpty()) {
-			errors.rejectValue("messageType", "console.compose.messageType.invalid");
-		}
+		Optional<MessageType> type = TemplateFields.messageType(referenceData, member.number(), form, errors);
 		var contents = form.contents();
 		TemplateFields.checkSubjects(form, errors);
 		Instant visibleFrom = fields.visibleFrom(form, errors);
 		LocalDate dueDate = fields.dueDate(form, type, errors);
 		List<MultipartFile> files = TemplateFields.chosen(uploads);
 		fields.checkDocuments(files, errors);
-		if (files.isEmpty() && contents.values().stream().allMatch(c -> c.body() == null)) {
-			errors.reject("console.compose.mainContent.required");
-		}
+		TemplateFields.checkMainContent(files, contents, errors);
 		String key = form.getIdempotencyKey();
 		if (key == null || key.isBlank() || key.length() > 200) {
 			form.setIdempotencyKey(new ComposeForm().getIdempotencyKey());

@@ -17,9 +17,13 @@ import java.util.Optional;
 import be.ebox.documents.BlobStore;
 import be.ebox.documents.MediaTypes;
 import be.ebox.documents.UnsupportedMediaTypeException;
+import be.ebox.messages.Message;
 import be.ebox.messages.Publications;
+import be.ebox.registry.EnterpriseNumber;
 import be.ebox.senders.MessageKind;
 import be.ebox.senders.MessageType;
+import be.ebox.senders.ReferenceData;
+import be.ebox.senders.SenderApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -57,6 +61,40 @@ class TemplateFields {
 				: uploads.stream()
 					.filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
 					.toList();
+	}
+
+	/** The organisation's own application chosen in the form; another organisation's is refused as unknown. */
+	static Optional<SenderApplication> application(ReferenceData referenceData, EnterpriseNumber organisation,
+			ComposeForm form, BindingResult errors) {
+		Optional<SenderApplication> application = referenceData.applicationsOf(organisation)
+			.stream()
+			.filter(a -> a.id().value().equals(form.getApplication()))
+			.findFirst();
+		if (application.isEmpty()) {
+			errors.rejectValue("application", "console.compose.application.invalid");
+		}
+		return application;
+	}
+
+	/** The organisation's own message type chosen in the form; another organisation's is refused as unknown. */
+	static Optional<MessageType> messageType(ReferenceData referenceData, EnterpriseNumber organisation,
+			ComposeForm form, BindingResult errors) {
+		Optional<MessageType> type = referenceData.messageTypesOf(organisation)
+			.stream()
+			.filter(t -> t.id().value().equals(form.getMessageType()))
+			.findFirst();
+		if (type.isEmpty()) {
+			errors.rejectValue("messageType", "console.compose.messageType.invalid");
+		}
+		return type;
+	}
+
+	/** A message needs a main content: a document or a text in some language. */
+	static void checkMainContent(List<MultipartFile> files, Map<String, Message.Content> contents,
+			BindingResult errors) {
+		if (files.isEmpty() && contents.values().stream().allMatch(c -> c.body() == null)) {
+			errors.reject("console.compose.mainContent.required");
+		}
 	}
 
 	static void checkSubjects(ComposeForm form, BindingResult errors) {
