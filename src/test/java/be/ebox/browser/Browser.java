@@ -161,6 +161,11 @@ public final class Browser {
 		return clickAndWait(single(By.id(id), "#" + id));
 	}
 
+	/** Clicks the first element matching a CSS selector and waits for the page it leads to. */
+	public Browser clickFirst(String cssSelector) {
+		return clickAndWait(driver.findElement(By.cssSelector(cssSelector)));
+	}
+
 	/** Clicks the link whose visible text is {@code text}. */
 	public Browser clickLink(String text) {
 		return clickAndWait(single(By.xpath("//a[normalize-space()=" + xpathLiteral(text) + "]"), "link " + text));

@@ -112,7 +112,7 @@ class InboxBrowserTest {
 
 		browser.open("/ebox");
 		assertThat(browser.text("#count-unread")).startsWith("3");
-		browser.driver().findElement(By.cssSelector("#count-unread a")).click();
+		browser.clickFirst("#count-unread a");
 		assertThat(browser.currentPath()).contains("/messages?read=no");
 		assertThat(browser.texts("#inbox-list > li")).hasSize(3);
 		assertThat(browser.isPresent("#message-" + letter + " .badge--unread")).isTrue();
@@ -196,7 +196,7 @@ class InboxBrowserTest {
 		assertThat(browser.isPresent("#document-1")).isTrue();
 		browser.assertAccessible();
 		browser.open("/ebox/" + ebox.digits() + "/messages?task=open");
-		browser.driver().findElement(By.cssSelector("#inbox-list a")).click();
+		browser.clickFirst("#inbox-list a");
 		assertThat(browser.isPresent("#action-done")).isTrue();
 		browser.assertAccessible();
 		assertThat(browser.consoleErrors()).isEmpty();

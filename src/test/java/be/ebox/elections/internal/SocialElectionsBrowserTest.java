@@ -187,7 +187,7 @@ class SocialElectionsBrowserTest {
 		assertThat(browser.currentPath()).isEqualTo("/elections/app");
 		assertThat(browser.text("#phase-1")).contains("X-60", "First notice", "18/12/2015");
 		browser.assertAccessible();
-		browser.driver().findElement(By.id("confirm-1")).click();
+		browser.clickById("confirm-1");
 		assertThat(browser.text("#app-confirmed")).isEqualTo("The phase is confirmed: no more reminders for it.");
 		assertThat(browser.text("#phase-1")).contains("Confirmed");
 		assertThat(browser.isPresent("#confirm-1")).isFalse();
