@@ -42,8 +42,8 @@ SELECT gen_random_uuid(),
 	CASE WHEN i % 4 = 0 THEN p + interval '1 day' END, i % 50 = 0
 FROM (SELECT i, now() - (i * interval '6 seconds') AS p FROM generate_series(1, :total) AS i) AS g;
 
-INSERT INTO message_content (message_id, language, subject, body, search_text)
-SELECT id, 'nl', 'Bericht over uw dossier ' || left(id::text, 8), 'Zie de bijlage voor de details van uw dossier.',
+INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
+SELECT id, recipient, 'nl', 'Bericht over uw dossier ' || left(id::text, 8), 'Zie de bijlage voor de details van uw dossier.',
 	'bericht over uw dossier ' || left(id::text, 8) || ' zie de bijlage voor de details van uw dossier.'
 FROM message;
 

@@ -40,10 +40,10 @@ SELECT gen_random_uuid(),
 FROM (SELECT i, i / (:total / :mine) AS k, now() - (i * interval '6 seconds') AS p
 	FROM generate_series(1, :total) AS i) AS g;
 
-INSERT INTO message_content (message_id, language, subject, body, search_text)
-SELECT id, 'nl', 'Bericht over dossier D' || n, 'Zie de bijlage voor de details van dossier D' || n || '.',
+INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
+SELECT id, recipient, 'nl', 'Bericht over dossier D' || n, 'Zie de bijlage voor de details van dossier D' || n || '.',
 	'bericht over dossier d' || n || ' zie de bijlage voor de details van dossier d' || n || '.'
-FROM (SELECT id, abs(hashtext(id::text)) % 997 AS n FROM message WHERE id NOT IN (SELECT id FROM bench_before)) AS m;
+FROM (SELECT id, recipient, abs(hashtext(id::text)) % 997 AS n FROM message WHERE id NOT IN (SELECT id FROM bench_before)) AS m;
 
 INSERT INTO message_attachment (message_id, position, http_part_name, file_name, media_type, size, blob_sha256,
 	main_content, signed, title_nl)

@@ -34,8 +34,8 @@ public final class PlainInsert {
 						body_main_content, reply_authorized, registered_mail, publication_code)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""");
 					PreparedStatement content = c.prepareStatement("""
-							INSERT INTO message_content (message_id, language, subject, body, search_text)
-							VALUES (?, ?, ?, ?, ?)""");
+							INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
+							VALUES (?, ?, ?, ?, ?, ?)""");
 					PreparedStatement attachment = c.prepareStatement("""
 							INSERT INTO message_attachment (message_id, position, http_part_name, file_name, media_type,
 								size, blob_sha256, main_content, signed, title_nl, title_fr, title_de, title_en)
@@ -64,17 +64,19 @@ public final class PlainInsert {
 					String name = "Onderneming " + i;
 					String ref = "REF-" + i;
 					content.setObject(1, id);
-					content.setString(2, "nl");
-					content.setString(3, "Beste " + name + ", uw dossier " + ref);
-					content.setString(4, "Uw referentie is " + ref + ". Lees de brochure in bijlage.");
-					content.setString(5, ("beste " + name + ", uw dossier " + ref + " uw referentie is " + ref
+					content.setString(2, number);
+					content.setString(3, "nl");
+					content.setString(4, "Beste " + name + ", uw dossier " + ref);
+					content.setString(5, "Uw referentie is " + ref + ". Lees de brochure in bijlage.");
+					content.setString(6, ("beste " + name + ", uw dossier " + ref + " uw referentie is " + ref
 							+ ". lees de brochure in bijlage.").toLowerCase());
 					content.addBatch();
 					content.setObject(1, id);
-					content.setString(2, "fr");
-					content.setString(3, "Cher " + name + ", votre dossier " + ref);
-					content.setString(4, "Votre référence est " + ref + ". Lisez la brochure en annexe.");
-					content.setString(5, ("cher " + name + ", votre dossier " + ref + " votre reference est " + ref
+					content.setString(2, number);
+					content.setString(3, "fr");
+					content.setString(4, "Cher " + name + ", votre dossier " + ref);
+					content.setString(5, "Votre référence est " + ref + ". Lisez la brochure en annexe.");
+					content.setString(6, ("cher " + name + ", votre dossier " + ref + " votre reference est " + ref
 							+ ". lisez la brochure en annexe.").toLowerCase());
 					content.addBatch();
 					attachment.setObject(1, id);

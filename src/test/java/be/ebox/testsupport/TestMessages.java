@@ -126,8 +126,9 @@ public class TestMessages {
 						dueDate, acknowledgementRequired, isProtected)
 				.update();
 			contents.forEach((language, text) -> jdbc.sql("""
-					INSERT INTO message_content (message_id, language, subject, body, search_text) VALUES (?, ?, ?, ?, ?)""")
-				.params(id.value(), language, text[0], text[1], normalize(text[0] + " " + text[1]))
+					INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(id.value(), recipient.digits(), language, text[0], text[1], normalize(text[0] + " " + text[1]))
 				.update());
 			return id;
 		}

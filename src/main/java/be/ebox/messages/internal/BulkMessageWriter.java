@@ -95,17 +95,18 @@ class BulkMessageWriter {
 			}
 		});
 		jdbc.batchUpdate("""
-				INSERT INTO message_content (message_id, language, subject, body, search_text)
-				VALUES (?, ?, ?, ?, ?)""", new Rows<>(contents) {
+				INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
+				VALUES (?, ?, ?, ?, ?, ?)""", new Rows<>(contents) {
 
 			@Override
 			void set(PreparedStatement ps, ContentRow row) throws SQLException {
 				var content = row.content();
 				ps.setObject(1, row.message().id().value());
-				ps.setString(2, content.language());
-				ps.setString(3, content.subject());
-				ps.setString(4, content.body());
-				ps.setString(5, SearchText.normalize(nonNull(content.subject()) + " " + nonNull(content.body())));
+				ps.setString(2, row.message().recipient().digits());
+				ps.setString(3, content.language());
+				ps.setString(4, content.subject());
+				ps.setString(5, content.body());
+				ps.setString(6, SearchText.normalize(nonNull(content.subject()) + " " + nonNull(content.body())));
 			}
 		});
 		if (!attachments.isEmpty()) {
@@ -164,13 +165,14 @@ class BulkMessageWriter {
 		for (ContentRow row : contents) {
 			var content = row.content();
 			rows.plain(row.message().id().value())
+				.text(row.message().recipient().digits())
 				.text(content.language())
 				.text(content.subject())
 				.text(content.body())
 				.text(SearchText.normalize(nonNull(content.subject()) + " " + nonNull(content.body())))
 				.endRow();
 		}
-		rows.copyInto(connection, "message_content (message_id, language, subject, body, search_text)");
+		rows.copyInto(connection, "message_content (message_id, recipient, language, subject, body, search_text)");
 		if (attachments.isEmpty()) {
 			return;
 		}

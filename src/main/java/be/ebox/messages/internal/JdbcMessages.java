@@ -72,9 +72,9 @@ class JdbcMessages implements Messages {
 		String businessDataText = textOf(businessData);
 		for (var content : m.contents().values()) {
 			jdbc.sql("""
-					INSERT INTO message_content (message_id, language, subject, body, search_text)
-					VALUES (?, ?, ?, ?, ?)""")
-				.params(m.id().value(), content.language(), content.subject(), content.body(),
+					INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(m.id().value(), m.recipient().digits(), content.language(), content.subject(), content.body(),
 						SearchText.normalize(String.join(" ", nonNull(content.subject()), nonNull(content.body()),
 								businessDataText)))
 				.update();
