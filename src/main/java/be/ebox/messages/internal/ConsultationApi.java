@@ -14,7 +14,6 @@ import be.ebox.messages.Message;
 import be.ebox.messages.MessageActions;
 import be.ebox.messages.MessageId;
 import be.ebox.messages.MessagePage;
-import be.ebox.messages.Messages;
 import be.ebox.messages.ReadableMessage;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.core.io.InputStreamResource;
@@ -49,7 +48,7 @@ class ConsultationApi {
 
 	private final SoftwareReaders readers;
 
-	private final Messages messages;
+	private final JdbcMessages messages;
 
 	private final MessageActions actions;
 
@@ -61,7 +60,7 @@ class ConsultationApi {
 
 	private final TransactionTemplate transaction;
 
-	ConsultationApi(SoftwareReaders readers, Messages messages, MessageActions actions, ConsultationQueries queries,
+	ConsultationApi(SoftwareReaders readers, JdbcMessages messages, MessageActions actions, ConsultationQueries queries,
 			ConsultationJson json, BlobStore blobs, TransactionTemplate transaction) {
 		this.readers = readers;
 		this.messages = messages;
@@ -81,11 +80,13 @@ class ConsultationApi {
 	ConsultationJson.Messages list(@RequestParam Map<String, String> query, @AuthenticationPrincipal Jwt jwt) {
 		Reader reader = readers.of(jwt);
 		ListParameters parameters = ListParameters.parse(query);
-		MessagePage page = messages.search(reader, parameters.filter(), parameters.page(), parameters.pageSize());
-		var extras = queries.extras(page.items().stream().map(ReadableMessage::id).toList());
+		// the JSON parts come with the page's rows: no third query for them
+		JdbcMessages.Listing listing = messages.list(reader, parameters.filter(), parameters.page(),
+				parameters.pageSize());
+		MessagePage page = listing.page();
 		return new ConsultationJson.Messages(page.items()
 			.stream()
-			.map(m -> json.message(m, extras.getOrDefault(m.id().value(), ConsultationQueries.Extras.NONE)))
+			.map(m -> json.message(m, listing.extras().getOrDefault(m.id().value(), ConsultationQueries.Extras.NONE)))
 			.toList(), page.total());
 	}
 

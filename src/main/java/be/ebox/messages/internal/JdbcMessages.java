@@ -124,27 +124,52 @@ class JdbcMessages implements Messages {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public MessagePage search(Reader reader, MessageFilter filter, int page, int pageSize) {
+		return list(reader, filter, page, pageSize).page();
+	}
+
+	/** A page of messages and, for each, the JSON parts its sender gave (which the consultation API returns). */
+	record Listing(MessagePage page, Map<UUID, ConsultationQueries.Extras> extras) {
+	}
+
+	/**
+	 * The page and its total in one statement, then the contents and attachments of the page in a second: two round
+	 * trips, whatever the page size. No transaction of its own: the page and its total come from one statement (one
+	 * snapshot), and the contents and attachments, read by message id, never change once published.
+	 */
+	Listing list(Reader reader, MessageFilter filter, int page, int pageSize) {
 		if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("page from 1, pageSize from 1 to " + MAX_PAGE_SIZE);
 		}
 		if (reader.readsNothing()) {
-			return new MessagePage(List.of(), page, pageSize, 0);
+			return new Listing(new MessagePage(List.of(), page, pageSize, 0), Map.of());
 		}
 		var query = MessageQuery.of(reader, filter, clock.instant());
-		long total = count(query);
-		if (total <= (long) (page - 1) * pageSize) {
-			return new MessagePage(List.of(), page, pageSize, total);
-		}
-		var items = jdbc.sql("SELECT m.*, " + STATE_COLUMNS + " FROM message m WHERE " + query.where()
-				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
+		var total = new long[1];
+		var extras = new HashMap<UUID, ConsultationQueries.Extras>();
+		// the total is a one-row subquery the page is joined to, so it comes back even when the page is empty (a
+		// page past the last); each part keeps the plan it has on its own (see bench/consultation, out/explain.txt)
+		var items = jdbc.sql("WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
+				+ " SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE " + query.where() + ") t"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id")
 			.params(query.params())
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
-			.query((rs, row) -> new ReadableMessage(message(rs), state(rs)))
-			.list();
-		return new MessagePage(readable(items), page, pageSize, total);
+			.query((rs, row) -> {
+				total[0] = rs.getLong("total");
+				if (rs.getObject("id") == null) {
+					return null;
+				}
+				extras.put(rs.getObject("id", UUID.class), new ConsultationQueries.Extras(rs.getString("business_data"),
+						rs.getString("for_the_attention_of"), rs.getString("payment_data")));
+				return new ReadableMessage(message(rs), state(rs));
+			})
+			.list()
+			.stream()
+			.filter(m -> m != null)
+			.toList();
+		return new Listing(new MessagePage(readable(items), page, pageSize, total[0]), extras);
 	}
 
 	@Override
@@ -188,28 +213,39 @@ class JdbcMessages implements Messages {
 		return result;
 	}
 
-	/** Contents and attachments of all the messages with two queries, whatever their number. */
+	/**
+	 * Contents and attachments of all the messages with one query, whatever their number: the content rows and the
+	 * attachment rows in one UNION ALL, told apart by the language (never null on a content row, always on an
+	 * attachment row).
+	 */
 	private List<Message> withDetails(List<Message> messages) {
 		if (messages.isEmpty()) {
 			return messages;
 		}
 		var ids = messages.stream().map(m -> m.id().value()).toList();
 		var contents = new HashMap<UUID, Map<String, Message.Content>>();
-		jdbc.sql("""
-				SELECT message_id, language, subject, body FROM message_content
-				WHERE message_id IN (:ids) ORDER BY language""")
-			.param("ids", ids)
-			.query(rs -> {
-				contents.computeIfAbsent(rs.getObject("message_id", UUID.class), id -> new LinkedHashMap<>())
-					.put(rs.getString("language"), new Message.Content(rs.getString("language"),
-							rs.getString("subject"), rs.getString("body")));
-			});
 		var attachments = new HashMap<UUID, List<Message.Attachment>>();
-		jdbc.sql("SELECT * FROM message_attachment WHERE message_id IN (:ids) ORDER BY message_id, position")
+		jdbc.sql("""
+				SELECT message_id, language, subject, body, 0 AS position, NULL AS http_part_name, NULL AS file_name,
+					NULL AS media_type, NULL AS size, NULL AS blob_sha256, NULL AS main_content, NULL AS signed,
+					NULL AS title_nl, NULL AS title_fr, NULL AS title_de, NULL AS title_en
+				FROM message_content WHERE message_id IN (:ids)
+				UNION ALL
+				SELECT message_id, NULL, NULL, NULL, position, http_part_name, file_name, media_type, size, blob_sha256,
+					main_content, signed, title_nl, title_fr, title_de, title_en
+				FROM message_attachment WHERE message_id IN (:ids)
+				ORDER BY message_id, position""")
 			.param("ids", ids)
 			.query(rs -> {
-				attachments.computeIfAbsent(rs.getObject("message_id", UUID.class), id -> new ArrayList<>())
-					.add(attachment(rs));
+				UUID id = rs.getObject("message_id", UUID.class);
+				String language = rs.getString("language");
+				if (language != null) {
+					contents.computeIfAbsent(id, k -> new LinkedHashMap<>())
+						.put(language, new Message.Content(language, rs.getString("subject"), rs.getString("body")));
+				}
+				else {
+					attachments.computeIfAbsent(id, k -> new ArrayList<>()).add(attachment(rs));
+				}
 			});
 		return messages.stream()
 			.map(m -> new Message(m.id(), m.recipient(), m.senderOrganisation(), m.senderApplication(), m.messageType(),

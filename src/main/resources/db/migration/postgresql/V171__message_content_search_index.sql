@@ -1,0 +1,11 @@
+-- The text search of one e-Box (the inbox's search box, q= of the consultation API): "search_text LIKE '%word%'" for
+-- each word, on the content rows of that e-Box only. Without an index the database visited the content row of every
+-- message of the e-Box, scattered over the whole table: 10 000 random reads for an e-Box of 10 000 messages, whatever
+-- the words (see bench/inbox). A trigram index (pg_trgm) answers a LIKE '%word%' from the index; btree_gin puts the
+-- recipient in the same GIN index, so the scan intersects the e-Box's rows with the rows holding the word's trigrams
+-- and reads from the heap only the few content rows left to recheck. Both extensions are "trusted" (PostgreSQL 13+):
+-- the database's owner, or a user with CREATE on the database, may create them; otherwise an administrator creates
+-- them first (README, "Database").
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+CREATE INDEX message_content_recipient_search ON message_content USING gin (recipient, search_text gin_trgm_ops);
