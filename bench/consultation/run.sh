@@ -85,19 +85,29 @@ IN_EBOX=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message WHERE recipient = '
 ALL=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message")
 
 log "query plans (out/explain.txt)"
+# The list as the application sends it (JdbcMessages.list: the page and its total in one statement), custom and generic
+# plan (a prepared statement may switch to the generic plan after five executions, see migration V160), then the same
+# with the text search (q=$SEARCH_Q&qlang=nl: the e-Box's content rows through message_content_recipient_search).
+listing() { # $1: extra condition of the WHERE clause
+	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2$1"
+	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where ORDER BY m.published_at DESC, m.id
+	LIMIT $PAGE_SIZE OFFSET 0) SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE $where) t
+	LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id"
+}
+TEXT=" AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id AND c.recipient = \$1
+	AND c.language = 'nl' AND c.search_text LIKE \$3 ESCAPE '\\')"
 psql_q -d "$DB" >"$OUT/explain.txt" <<SQL
-EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
-	AND m.expires_at > now();
-EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.acknowledged_at FROM message m
-	WHERE m.recipient = '$EBOX' AND m.visible_from <= now() AND m.expires_at > now()
-	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
-EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
-	AND m.expires_at > now() AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id
-	AND c.language = 'nl' AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\');
-EXPLAIN (ANALYZE, BUFFERS) SELECT m.*, m.first_read_at, m.hidden, m.done_at, m.acknowledged_at FROM message m
-	WHERE m.recipient = '$EBOX' AND m.visible_from <= now() AND m.expires_at > now() AND EXISTS (SELECT 1
-	FROM message_content c WHERE c.message_id = m.id AND c.language = 'nl' AND c.search_text LIKE '%$SEARCH_Q%' ESCAPE '\')
-	ORDER BY m.published_at DESC, m.id LIMIT $PAGE_SIZE OFFSET 0;
+PREPARE list(char(10), timestamptz) AS $(listing "");
+PREPARE search(char(10), timestamptz, text) AS $(listing "$TEXT");
+\echo '--- list, custom plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE list('$EBOX', now());
+\echo '--- search, custom plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%$SEARCH_Q%');
+SET plan_cache_mode = force_generic_plan;
+\echo '--- list, generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE list('$EBOX', now());
+\echo '--- search, generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%$SEARCH_Q%');
 SQL
 
 TOKEN=$(curl -fsS -u "demo-consumer:$SECRET" -d grant_type=client_credentials \

@@ -111,15 +111,35 @@ FOUND_TEXT=$(curl -fsS -H "Cookie: $COOKIE" "$BASE$FOUND" | grep -o 'id="result-
 log "inbox: $SHOWN; search '$SEARCH': $FOUND_TEXT"
 
 log "query plans (out/explain.txt)"
+# The inbox page and the search as the application sends them (JdbcMessages.list: the page and its total in one
+# statement; the search through message_content_recipient_search), custom and generic plan (a prepared statement may
+# switch to the generic plan after five executions, see migration V160); the search also with a word of every message
+# (bijlage) and with a word of none.
 WORDS=$(printf '%s' "$SEARCH" | tr 'A-Z' 'a-z')
+listing() { # $1: extra condition of the WHERE clause
+	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2 AND m.hidden = FALSE$1"
+	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where ORDER BY m.published_at DESC, m.id
+	LIMIT 25 OFFSET 0) SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE $where) t
+	LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id"
+}
+TEXT=" AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id AND c.recipient = \$1
+	AND c.search_text LIKE \$3 ESCAPE '\\' AND c.search_text LIKE \$4 ESCAPE '\\')"
 psql_q -d "$DB" >"$OUT/explain.txt" <<SQL
-EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
-	AND m.expires_at > now() AND m.hidden = FALSE;
-EXPLAIN (ANALYZE, BUFFERS) SELECT m.* FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
-	AND m.expires_at > now() AND m.hidden = FALSE ORDER BY m.published_at DESC, m.id LIMIT 25;
-EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM message m WHERE m.recipient = '$EBOX' AND m.visible_from <= now()
-	AND m.expires_at > now() AND m.hidden = FALSE AND EXISTS (SELECT 1 FROM message_content c WHERE c.message_id = m.id
-	AND c.search_text LIKE '%${WORDS%% *}%' AND c.search_text LIKE '%${WORDS##* }%');
+PREPARE inbox(char(10), timestamptz) AS $(listing "");
+PREPARE search(char(10), timestamptz, text, text) AS $(listing "$TEXT");
+\echo '--- inbox, custom plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE inbox('$EBOX', now());
+\echo '--- search "$WORDS", custom plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%${WORDS%% *}%', '%${WORDS##* }%');
+SET plan_cache_mode = force_generic_plan;
+\echo '--- inbox, generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE inbox('$EBOX', now());
+\echo '--- search "$WORDS", generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%${WORDS%% *}%', '%${WORDS##* }%');
+\echo '--- search "bijlage" (every message), generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%bijlage%', '%bijlage%');
+\echo '--- search "onbekend" (no message), generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%onbekend%', '%onbekend%');
 SQL
 
 cd "$HERE"
