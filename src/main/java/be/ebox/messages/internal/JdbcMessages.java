@@ -147,12 +147,7 @@ class JdbcMessages implements Messages {
 		var query = MessageQuery.of(reader, filter, clock.instant());
 		var total = new long[1];
 		var extras = new HashMap<UUID, ConsultationQueries.Extras>();
-		// the total is a one-row subquery the page is joined to, so it comes back even when the page is empty (a
-		// page past the last); each part keeps the plan it has on its own (see bench/consultation, out/explain.txt)
-		var items = jdbc.sql("WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
-				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
-				+ " SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE " + query.where() + ") t"
-				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id")
+		var items = jdbc.sql(query.searches() ? found(query) : listed(query))
 			.params(query.params())
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
@@ -170,6 +165,33 @@ class JdbcMessages implements Messages {
 			.filter(m -> m != null)
 			.toList();
 		return new Listing(new MessagePage(readable(items), page, pageSize, total[0]), extras);
+	}
+
+	/**
+	 * The page and the total of a list without words. The total is a one-row subquery the page is joined to, so it comes
+	 * back even when the page is empty (a page past the last). Each part keeps the plan it has alone: the count an
+	 * index-only scan of message_recipient_listing, the page the first rows of the same index.
+	 */
+	private static String listed(MessageQuery query) {
+		return "WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
+				+ " SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE " + query.where() + ") t"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
+	}
+
+	/**
+	 * The page and the total of a text search. The total needs every message that holds the words anyway, so they are
+	 * found once (id and publication time, from message_recipient_listing) and both the total and the page come from
+	 * that set; only the page's rows are then read whole. Walking the e-Box newest first until a page is full instead
+	 * would read the content of nearly every message when the words are rare. {@code found} is used twice, so
+	 * PostgreSQL evaluates it once.
+	 */
+	private static String found(MessageQuery query) {
+		return "WITH found AS (SELECT m.id, m.published_at FROM message m WHERE " + query.where() + ")"
+				+ " SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM found) t"
+				+ " LEFT JOIN (SELECT m.* FROM (SELECT f.id FROM found f ORDER BY f.published_at DESC, f.id"
+				+ " LIMIT :limit OFFSET :offset) f JOIN message m ON m.id = f.id) p ON TRUE"
+				+ " ORDER BY p.published_at DESC, p.id";
 	}
 
 	@Override
