@@ -5,7 +5,15 @@
 -- recipient in the same GIN index, so the scan intersects the e-Box's rows with the rows holding the word's trigrams
 -- and reads from the heap only the few content rows left to recheck. Both extensions are "trusted" (PostgreSQL 13+):
 -- the database's owner, or a user with CREATE on the database, may create them; otherwise an administrator creates
--- them first (README, "Database").
+-- them first (README, "Configuration", Database).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS btree_gin;
-CREATE INDEX message_content_recipient_search ON message_content USING gin (recipient, search_text gin_trgm_ops);
+-- An extension belongs to the database, in one schema (public when an administrator made it), which need not be on
+-- the search path of an application that keeps its tables in a schema of its own: the trigram operator class is
+-- named with the extension's schema. (btree_gin's class for the recipient is the type's default: found without it.)
+DO $$
+BEGIN
+	EXECUTE format('CREATE INDEX message_content_recipient_search ON message_content USING gin (recipient, search_text %I.gin_trgm_ops)',
+		(SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'));
+END
+$$;
