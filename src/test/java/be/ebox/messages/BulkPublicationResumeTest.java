@@ -104,8 +104,21 @@ class BulkPublicationResumeTest {
 			assertThat(db.sql("SELECT COUNT(DISTINCT subject) FROM message_content WHERE subject LIKE ?")
 				.param("Hervat " + tag + " %").query(Long.class).single()).as("every line once").isEqualTo(LINES);
 			// the database of this test alone goes with it: an H2 in-memory database would stay until the JVM ends
-			db.sql(System.getenv("EBOX_TEST_POSTGRES_URL") != null ? "DROP SCHEMA " + SCHEMA + " CASCADE"
-					: "DROP ALL OBJECTS").update();
+			if (System.getenv("EBOX_TEST_POSTGRES_URL") != null) {
+				// extensions belong to the whole database: those this schema's migration created (pg_trgm, btree_gin)
+				// move out first, else the CASCADE drops them with the other contexts' indexes built on them
+				db.sql("""
+						DO $$ DECLARE e record; BEGIN
+							FOR e IN SELECT x.extname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+								WHERE n.nspname = current_schema() LOOP
+								EXECUTE format('ALTER EXTENSION %I SET SCHEMA public', e.extname);
+							END LOOP;
+						END $$""").update();
+				db.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+			}
+			else {
+				db.sql("DROP ALL OBJECTS").update();
+			}
 		}
 	}
 
