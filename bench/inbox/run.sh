@@ -8,8 +8,8 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), CONNECTIONS (20), WARMUP (10 s), DURATION
 # (20 s per measured run), ROUNDS (1), KEEP_DATA (0: drop the database at the end; 1 keeps it for the next run),
-# APP_HEAP (1g), EBOX_JAR (use that jar, do not build), BENCH_DB (the scratch database, ebox_bench_inbox),
-# BENCH_PORT (8181), SEARCH (dossier d123).
+# APP_HEAP (1g), EBOX_JAR (use that jar, do not build), BENCH_DB (ebox_bench_inbox), BENCH_PORT (8181),
+# APP_OPTS (extra JVM options of the application, e.g. a flight recording), SEARCH (dossier d123).
 set -euo pipefail
 
 TOTAL="${1:-5000000}"; TOTAL="${TOTAL//_/}"
@@ -59,7 +59,7 @@ fi
 log "starting the application on port $PORT (log: out/app.log)"
 EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" EBOX_DB_USER="$PGUSER" EBOX_DB_PASSWORD="${PGPASSWORD:-}" \
 	EBOX_DEMO=true EBOX_DEMO_SECRET="$SECRET" EBOX_PORT="$PORT" EBOX_DATA_DIR="$OUT/data" \
-	java -Xmx"${APP_HEAP:-1g}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
+	java -Xmx"${APP_HEAP:-1g}" ${APP_OPTS:-} -jar "$JAR" >"$OUT/app.log" 2>&1 &
 APP=$!
 cleanup() {
 	kill $APP 2>/dev/null || true

@@ -11,6 +11,14 @@ public interface EnterpriseRegistry {
 
 	Optional<Enterprise> find(EnterpriseNumber number);
 
+	/**
+	 * The name of a registered enterprise in a language, as {@link Enterprise#name(String)} gives it; empty when the
+	 * enterprise is not in the registry. For pages that show a name on every request: fewer reads than {@link #find}.
+	 */
+	default Optional<String> name(EnterpriseNumber number, String language) {
+		return find(number).map(enterprise -> enterprise.name(language));
+	}
+
 	/** Numbers of the establishment units (2.###.###.###) of an enterprise. */
 	List<String> establishmentUnits(EnterpriseNumber number);
 

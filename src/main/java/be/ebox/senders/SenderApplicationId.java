@@ -1,11 +1,9 @@
 package be.ebox.senders;
 
-import java.util.regex.Pattern;
-
 /** The identifier of a sender application, e.g. {@code db2b.SPFETCS-FODWASO.fgov.be}: letters, digits, {@code . _ - :}. */
 public record SenderApplicationId(String value) {
 
-	private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+	private static final int MAX_LENGTH = 100;
 
 	public SenderApplicationId {
 		if (!isValid(value)) {
@@ -13,8 +11,25 @@ public record SenderApplicationId(String value) {
 		}
 	}
 
+	/**
+	 * A letter or digit, then up to 99 of those or {@code . _ - :}. Checked character by character rather than with a
+	 * regular expression: every message read builds one, and the regular expression was a visible part of a page.
+	 */
 	public static boolean isValid(String value) {
-		return value != null && FORM.matcher(value).matches();
+		if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !letterOrDigit(value.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!letterOrDigit(c) && !(c == '.' || c == '_' || c == '-' || c == ':')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean letterOrDigit(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
 	@Override

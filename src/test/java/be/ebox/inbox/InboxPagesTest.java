@@ -225,6 +225,16 @@ class InboxPagesTest {
 	}
 
 	@Test
+	void theBannerNamesTheOpenEboxInTheReadersLanguageAndOffersASwitchOnlyWhenThereIsAnother() {
+		WebSession web = people.signIn(port, people.with(ebox, Role.USER));
+		String dutch = web.get("/ebox/" + ebox.digits() + "/messages?lang=nl").body();
+		assertThat(dutch).contains("id=\"open-ebox-name\">Bus NV<").doesNotContain("id=\"nav-switch\"")
+			.doesNotContain("/ebox/access/" + ebox.digits());
+		// no English name in the registry: the first one it has (French)
+		assertThat(web.get("/ebox/" + ebox.digits() + "/messages?lang=en").body()).contains("id=\"open-ebox-name\">Boîte SA<");
+	}
+
+	@Test
 	void theSendersLogoIsShownAndServedAsAnImageOnly() throws Exception {
 		var image = new java.io.ByteArrayOutputStream();
 		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", image);

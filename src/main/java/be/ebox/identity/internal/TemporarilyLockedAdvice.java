@@ -65,6 +65,7 @@ final class TemporarilyLockedAdvice {
 			// an exception handler gets an empty model: the page frame's own attributes are added here
 			page.addObject("currentLanguage", Languages.of(locale));
 			page.addObject("languageLinks", languageLinks(request));
+			page.addObject("viewer", PersonInFrame.now());
 			return page;
 		}
 

@@ -85,13 +85,13 @@ class InboxPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("result", result);
 		model.addAttribute("total", p.number(result.total()));
-		model.addAttribute("rows", views.of(result.items(), p));
-		model.addAttribute("senders", referenceData.organisations()
-			.stream()
+		var organisations = referenceData.organisations();
+		var types = referenceData.messageTypes();
+		model.addAttribute("rows", views.of(result.items(), p, organisations, types));
+		model.addAttribute("senders", organisations.stream()
 			.map(o -> new Option(o.number().digits(), o.shortName().in(language)))
 			.toList());
-		model.addAttribute("types", referenceData.messageTypes()
-			.stream()
+		model.addAttribute("types", types.stream()
 			.map(t -> new Option(t.id().value(), t.name().in(language)))
 			.sorted((a, b) -> a.label().compareToIgnoreCase(b.label()))
 			.toList());

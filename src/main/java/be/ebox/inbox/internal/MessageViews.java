@@ -38,6 +38,18 @@ class MessageViews {
 		return messages.stream().map(m -> view(m, p, lookups)).toList();
 	}
 
+	/**
+	 * The same, naming senders and types from lists the page has read anyway (those of its filter form) instead of
+	 * looking each one up again; one missing from the lists is still looked up.
+	 */
+	List<MessageView> of(List<ReadableMessage> messages, Presentation p, List<SenderOrganisation> organisations,
+			List<MessageType> types) {
+		var lookups = new Lookups();
+		organisations.forEach(o -> lookups.senders.put(o.number().digits(), Optional.of(o)));
+		types.forEach(t -> lookups.types.put(t.id().value(), Optional.of(t)));
+		return messages.stream().map(m -> view(m, p, lookups)).toList();
+	}
+
 	MessageView of(ReadableMessage message, Presentation p) {
 		return view(message, p, new Lookups());
 	}

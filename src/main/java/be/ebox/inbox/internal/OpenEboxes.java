@@ -78,6 +78,10 @@ class OpenEboxes {
 	 * The e-Box of the path, read with the person's rights; 404 when the person may not open it. One transaction, so
 	 * one connection, for all the lookups: some of them query while reading another query's rows, which outside a
 	 * transaction takes a second connection from the pool and, with many requests at once, waits for it forever.
+	 * <p>
+	 * Every page of an open e-Box calls this: it names only the open e-Box (its role, name and state), and looks at
+	 * the person's other e-Boxes only to know whether there are any, instead of naming them all as {@link #of} does
+	 * (two lookups per e-Box, on every page, for a person who manages many).
 	 */
 	@Transactional(readOnly = true)
 	public Open open(EboxUser user, String digits, String language) {
@@ -86,12 +90,18 @@ class OpenEboxes {
 		}
 		var ebox = EnterpriseNumber.parse(digits);
 		Reader reader = rights.ofPerson(user.accountId(), ebox).orElseThrow(OpenEboxes::notFound);
-		List<Choice> choices = of(user, language);
-		Choice choice = choices.stream()
-			.filter(c -> c.digits().equals(ebox.digits()))
+		var roleRows = roles.rolesOf(user.accountId());
+		String role = roleRows.stream()
+			.filter(r -> r.enterprise().equals(ebox))
 			.findFirst()
-			.orElseGet(() -> choice(ebox, "MANDATE", language));
-		return new Open(reader, choice, choices.size() > 1);
+			.map(r -> r.role().name())
+			.orElse("MANDATE");
+		// the same count as of(user).size() > 1: one choice per role, plus the mandated e-Boxes not among them
+		boolean several = roleRows.size() > 1 || roleRows.size() + roles.mandatedEboxes(user.accountId())
+			.stream()
+			.filter(e -> roleRows.stream().noneMatch(r -> r.enterprise().equals(e)))
+			.count() > 1;
+		return new Open(reader, choice(ebox, role, language), several);
 	}
 
 	/** The e-Box if the person may open it now. */
@@ -105,7 +115,7 @@ class OpenEboxes {
 	}
 
 	private Choice choice(EnterpriseNumber enterprise, String role, String language) {
-		return new Choice(registry.find(enterprise).map(e -> e.name(language)).orElse(enterprise.formatted()),
+		return new Choice(registry.name(enterprise, language).orElse(enterprise.formatted()),
 				enterprise.formatted(), enterprise.digits(), role,
 				enrolment.state(enterprise).map(EboxState::name).orElse("NONE"));
 	}

@@ -41,6 +41,30 @@ class JdbcEnterpriseRegistry implements EnterpriseRegistry {
 					Enterprise.Type.ofCode(found.type()), found.startDate(), names(number), registeredOffice(number)));
 	}
 
+	/** One query: the enterprise's row decides whether it exists, its denominations (if any) give the name. */
+	@Override
+	public Optional<String> name(EnterpriseNumber number, String language) {
+		Map<String, String> names = new LinkedHashMap<>();
+		boolean[] exists = { false };
+		jdbc.sql("""
+				SELECT d.language, d.denomination FROM registry_enterprise e
+				LEFT JOIN registry_denomination d ON d.entity_number = e.enterprise_number AND d.type_of_denomination = '001'
+				WHERE e.enterprise_number = ? ORDER BY d.language""")
+			.param(number.digits())
+			.query((ResultSet rs) -> {
+				exists[0] = true;
+				String denomination = rs.getString("denomination");
+				if (denomination != null) {
+					names.putIfAbsent(LANGUAGES.getOrDefault(rs.getString("language"), ""), denomination);
+				}
+			});
+		if (!exists[0]) {
+			return Optional.empty();
+		}
+		String name = names.get(language);
+		return Optional.of(name != null ? name : names.values().stream().findFirst().orElse(number.formatted()));
+	}
+
 	private record EnterpriseRow(String status, String juridicalSituation, String type, java.time.LocalDate startDate) {
 	}
 

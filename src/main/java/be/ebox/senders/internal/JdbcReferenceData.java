@@ -152,14 +152,22 @@ class JdbcReferenceData implements ReferenceData {
 
 	@Override
 	public Optional<MessageType> findMessageType(MessageTypeId id) {
-		return jdbc.sql("SELECT * FROM message_type WHERE id = ?").param(id.value()).query(messageTypeMapper()).optional();
+		return jdbc.sql("SELECT * FROM message_type WHERE id = ?")
+			.param(id.value())
+			.query(messageTypeMapper(businessKeys(jdbc.sql("""
+					SELECT message_type, data_key FROM message_type_business_key WHERE message_type = ?
+					ORDER BY data_key""").param(id.value()))))
+			.optional();
 	}
 
 	@Override
 	public List<MessageType> messageTypesOf(EnterpriseNumber organisation) {
 		return jdbc.sql("SELECT * FROM message_type WHERE organisation = ? ORDER BY id")
 			.param(organisation.digits())
-			.query(messageTypeMapper())
+			.query(messageTypeMapper(businessKeys(jdbc.sql("""
+					SELECT k.message_type, k.data_key FROM message_type_business_key k
+					JOIN message_type t ON t.id = k.message_type WHERE t.organisation = ?
+					ORDER BY k.message_type, k.data_key""").param(organisation.digits()))))
 			.list();
 	}
 
@@ -222,16 +230,23 @@ class JdbcReferenceData implements ReferenceData {
 	 * drained the pool.
 	 */
 	private Map<String, Set<String>> businessKeys() {
+		return businessKeys(jdbc.sql("SELECT message_type, data_key FROM message_type_business_key ORDER BY message_type, data_key"));
+	}
+
+	/** The business keys a query of (message type, key) rows reads, e.g. those of one type only. */
+	private static Map<String, Set<String>> businessKeys(JdbcClient.StatementSpec query) {
 		Map<String, Set<String>> keys = new HashMap<>();
-		jdbc.sql("SELECT message_type, data_key FROM message_type_business_key ORDER BY message_type, data_key")
-			.query((ResultSet rs) -> {
-				keys.computeIfAbsent(rs.getString(1), type -> new LinkedHashSet<>()).add(rs.getString(2));
-			});
+		query.query((ResultSet rs) -> {
+			keys.computeIfAbsent(rs.getString(1), type -> new LinkedHashSet<>()).add(rs.getString(2));
+		});
 		return keys;
 	}
 
 	private RowMapper<MessageType> messageTypeMapper() {
-		Map<String, Set<String>> keys = businessKeys();
+		return messageTypeMapper(businessKeys());
+	}
+
+	private static RowMapper<MessageType> messageTypeMapper(Map<String, Set<String>> keys) {
 		return (rs, row) -> new MessageType(new MessageTypeId(rs.getString("id")),
 				EnterpriseNumber.parse(rs.getString("organisation")), text(rs, "name_"), text(rs, "description_"),
 				new ValidityPeriod(rs.getInt("validity_value"), ValidityPeriod.Unit.valueOf(rs.getString("validity_unit"))),

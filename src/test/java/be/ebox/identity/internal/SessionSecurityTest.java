@@ -97,6 +97,34 @@ class SessionSecurityTest {
 		assertThat(browser.get("/ebox").statusCode()).as("still signed in").isIn(200, 404); // 200 once enrolment serves /ebox
 	}
 
+	@Test
+	void aSessionInUseIsRewrittenOnlyWhenItsLastAccessLagsAndStaysSignedIn() throws Exception {
+		String user = IdentityTestData.username();
+		IdentityTestData.activeAccount(accounts, user, "nl");
+		var browser = new Browser(port);
+		browser.signIn(user, IdentityTestData.PASSWORD);
+		String id = sessionId(browser.cookie(SESSION_COOKIE).orElseThrow());
+		long signedInAt = lastAccessOf(id);
+
+		assertThat(browser.get("/ebox").statusCode()).isIn(200, 404);
+		assertThat(browser.get("/").statusCode()).isEqualTo(200);
+		assertThat(lastAccessOf(id)).as("requests within a tenth of the timeout do not write the session").isEqualTo(signedInAt);
+
+		// as if the last write were two minutes old (the timeout is 30 minutes: more than the tenth, capped at 1 min)
+		long twoMinutes = 120_000;
+		jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - ?, expiry_time = expiry_time - ? WHERE session_id = ?")
+			.params(twoMinutes, twoMinutes, id)
+			.update();
+		assertThat(browser.get("/ebox").statusCode()).as("still signed in").isIn(200, 404);
+		assertThat(lastAccessOf(id)).as("a lagging last access is written").isGreaterThan(signedInAt - twoMinutes);
+		assertThat(jdbc.sql("SELECT expiry_time - last_access_time FROM spring_session WHERE session_id = ?").param(id)
+			.query(Long.class).single()).as("the expiry moves with it").isEqualTo(30 * 60_000L);
+	}
+
+	private long lastAccessOf(String id) {
+		return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?").param(id).query(Long.class).single();
+	}
+
 	private int rowsOf(String cookie) {
 		return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = ?").param(sessionId(cookie))
 			.query(Integer.class).single();
