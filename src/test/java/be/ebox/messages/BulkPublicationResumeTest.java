@@ -19,6 +19,7 @@ import be.ebox.senders.SenderApplicationId;
 import be.ebox.testsupport.TestEnterprises;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -48,8 +49,10 @@ class BulkPublicationResumeTest {
 		String tag = UUID.randomUUID().toString();
 		var stuck = new CountDownLatch(1);
 		var seen = new AtomicInteger();
-		ApplicationListener<PayloadApplicationEvent<MessagesPublished>> crash = event -> {
-			if (seen.incrementAndGet() == STOP_AT) {
+		// the type is checked here: a lambda's generic type cannot be seen, so it is called for every event
+		ApplicationListener<ApplicationEvent> crash = event -> {
+			if (event instanceof PayloadApplicationEvent<?> published && published.getPayload() instanceof MessagesPublished
+					&& seen.incrementAndGet() == STOP_AT) {
 				stuck.countDown();
 				try {
 					new CountDownLatch(1).await();
