@@ -46,7 +46,11 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 1. the application jar and the baseline program
 JAR="${EBOX_JAR:-$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
-if [[ -z "${EBOX_JAR:-}" ]] && [[ -z "$JAR" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
+# the sources are compared with the moment the last build started here, not with the jar: a file saved while Maven
+# was packaging is older than the jar and yet not in it
+BUILT_FROM="$OUT/jar-build-started"
+if [[ -z "${EBOX_JAR:-}" ]] && [[ -z "$JAR" || ! -f "$BUILT_FROM" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$BUILT_FROM" -type f -print -quit)" ]]; then
+	touch "$BUILT_FROM"
 	log "building the application jar (mvn -q -B -DskipTests package)"
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 	JAR="$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)"

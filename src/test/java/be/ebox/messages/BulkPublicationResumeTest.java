@@ -19,6 +19,7 @@ import be.ebox.senders.SenderApplicationId;
 import be.ebox.testsupport.TestEnterprises;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -38,18 +39,20 @@ class BulkPublicationResumeTest {
 	static final int CHUNK = 10;
 
 	/**
-	 * The event of this message (the fifth this instance publishes, so in the middle of a chunk) never returns: the
-	 * instance stops while it waits.
+	 * The event of this chunk's messages (the second chunk this instance publishes: written, not committed) never
+	 * returns: the instance stops while it waits, in the middle of the chunk's transaction.
 	 */
-	static final int STOP_AT = 5;
+	static final int STOP_AT = 2;
 
 	@Test
 	void aJobStoppedMidChunkResumesOnAnotherInstanceAndPublishesEveryLineOnce() throws Exception {
 		String tag = UUID.randomUUID().toString();
 		var stuck = new CountDownLatch(1);
 		var seen = new AtomicInteger();
-		ApplicationListener<PayloadApplicationEvent<MessagePublished>> crash = event -> {
-			if (seen.incrementAndGet() == STOP_AT) {
+		// the type is checked here: a lambda's generic type cannot be seen, so it is called for every event
+		ApplicationListener<ApplicationEvent> crash = event -> {
+			if (event instanceof PayloadApplicationEvent<?> published && published.getPayload() instanceof MessagesPublished
+					&& seen.incrementAndGet() == STOP_AT) {
 				stuck.countDown();
 				try {
 					new CountDownLatch(1).await();
@@ -80,7 +83,7 @@ class BulkPublicationResumeTest {
 			id = first.getBean(BulkPublications.class).start(new BulkPublications.Request(template,
 					BulkPublications.Format.CSV, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
 					Map.of()));
-			assertThat(stuck.await(60, TimeUnit.SECONDS)).as("the worker reached message " + STOP_AT).isTrue();
+			assertThat(stuck.await(60, TimeUnit.SECONDS)).as("the worker reached chunk " + STOP_AT).isTrue();
 			first.stop(); // the workers stop at once (no grace): the chunk in progress is interrupted
 			long committed = published(jdbc, tag);
 			assertThat(committed % CHUNK).as("whole chunks only: %d messages", committed).isZero();
@@ -103,6 +106,10 @@ class BulkPublicationResumeTest {
 			assertThat(published(db, tag)).isEqualTo(LINES);
 			assertThat(db.sql("SELECT COUNT(DISTINCT subject) FROM message_content WHERE subject LIKE ?")
 				.param("Hervat " + tag + " %").query(Long.class).single()).as("every line once").isEqualTo(LINES);
+			assertThat(db.sql("""
+					SELECT COUNT(*) FROM notification_alert a JOIN message_content c ON c.message_id = a.message_id
+					WHERE c.subject LIKE ?""").param("Hervat " + tag + " %").query(Long.class).single())
+				.as("one NEW alert per message, written (and rolled back) with its chunk").isEqualTo(LINES);
 			// the database of this test alone goes with it: an H2 in-memory database would stay until the JVM ends
 			if (System.getenv("EBOX_TEST_POSTGRES_URL") != null) {
 				// extensions belong to the whole database: those this schema's migration created (pg_trgm, btree_gin)

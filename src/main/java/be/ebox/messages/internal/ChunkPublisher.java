@@ -24,6 +24,7 @@ import be.ebox.messages.BulkPublications.Template;
 import be.ebox.messages.Message;
 import be.ebox.messages.MessageId;
 import be.ebox.messages.MessagePublished;
+import be.ebox.messages.MessagesPublished;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.registry.EnterpriseRegistry;
 import be.ebox.senders.MessageType;
@@ -116,6 +117,7 @@ class ChunkPublisher {
 				: template.visibleFrom();
 		Instant expiry = type.validity().expiryFrom(visible, BELGIUM);
 		List<Message.Attachment> shared = sharedAttachments(template);
+		List<CompiledContent> compiled = compile(template);
 
 		var messages = new ArrayList<Message>(numbers.size());
 		long noDigitalUser = 0;
@@ -128,7 +130,7 @@ class ChunkPublisher {
 				continue;
 			}
 			try {
-				var contents = contents(template, line);
+				var contents = contents(compiled, line);
 				var attachments = new ArrayList<>(shared);
 				personalDocument(template, line, named, attachments);
 				String code = active.contains(recipient) ? null : Publisher.NO_DIGITAL_USER;
@@ -145,10 +147,10 @@ class ChunkPublisher {
 			}
 		}
 		writer.insert(messages);
-		for (Message m : messages) {
-			events.publishEvent(new MessagePublished(m.id(), m.recipient(), m.messageType(), m.isProtected(),
-					m.visibleFrom()));
-		}
+		// one event for the chunk: its listeners write one batch, not one statement per message
+		events.publishEvent(new MessagesPublished(messages.stream()
+			.map(m -> new MessagePublished(m.id(), m.recipient(), m.messageType(), m.isProtected(), m.visibleFrom()))
+			.toList()));
 		jobs.insertFailures(job.id(), failures);
 		if (jobs.chunkDone(chunk, messages.size(), failures.size(), noDigitalUser, now)) {
 			var status = jobs.status(job.application(), job.id()).orElseThrow();
@@ -196,12 +198,25 @@ class ChunkPublisher {
 		return List.copyOf(attachments);
 	}
 
-	private static Map<String, Message.Content> contents(Template template, RecipientLine line) {
+	/** A content of the template with its subject and body split once for the chunk's lines. */
+	private record CompiledContent(String language, Placeholders.Compiled subject, Placeholders.Compiled body) {
+	}
+
+	private static List<CompiledContent> compile(Template template) {
+		return template.contents()
+			.values()
+			.stream()
+			.map(c -> new CompiledContent(c.language(), Placeholders.Compiled.of(c.subject()),
+					Placeholders.Compiled.of(c.body())))
+			.toList();
+	}
+
+	private static Map<String, Message.Content> contents(List<CompiledContent> template, RecipientLine line) {
 		var contents = new LinkedHashMap<String, Message.Content>();
 		try {
-			for (var content : template.contents().values()) {
-				String subject = blankToNull(Placeholders.fill(content.subject(), line.variables()));
-				String body = blankToNull(Placeholders.fill(content.body(), line.variables()));
+			for (var content : template) {
+				String subject = blankToNull(content.subject().fill(line.variables()));
+				String body = blankToNull(content.body().fill(line.variables()));
 				if (subject != null && subject.length() > Publisher.MAX_SUBJECT) {
 					throw new LineRefused("SUBJECT_TOO_LONG", "The subject in " + content.language()
 							+ " is longer than " + Publisher.MAX_SUBJECT + " characters with this line's values");

@@ -1,5 +1,6 @@
 package be.ebox.messages.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,20 +32,68 @@ final class Placeholders {
 
 	/** @throws MissingVariable when the template names a variable the line does not give */
 	static String fill(String template, Map<String, String> values) {
-		if (template == null || template.indexOf("{{") < 0) {
-			return template;
+		return Compiled.of(template).fill(values);
+	}
+
+	/**
+	 * A template split once into its texts and variables, so that a chunk's thousand lines are filled by appending
+	 * strings instead of running the regular expression over the template again for each line.
+	 */
+	static final class Compiled {
+
+		/** One more than {@link #variables}: the text before each variable, then the text after the last. */
+		private final String[] texts;
+
+		private final String[] variables;
+
+		/** The template itself when it has no variable (or is null): filling returns it as it is. */
+		private final String constant;
+
+		private final int length;
+
+		private Compiled(String[] texts, String[] variables, String constant, int length) {
+			this.texts = texts;
+			this.variables = variables;
+			this.constant = constant;
+			this.length = length;
 		}
-		Matcher matcher = VARIABLE.matcher(template);
-		var filled = new StringBuilder(template.length() + 32);
-		while (matcher.find()) {
-			String value = values.get(matcher.group(1));
-			if (value == null) {
-				throw new MissingVariable(matcher.group(1));
+
+		static Compiled of(String template) {
+			if (template == null || template.indexOf("{{") < 0) {
+				return new Compiled(null, null, template, 0);
 			}
-			matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+			var texts = new ArrayList<String>();
+			var variables = new ArrayList<String>();
+			Matcher matcher = VARIABLE.matcher(template);
+			int end = 0;
+			while (matcher.find()) {
+				texts.add(template.substring(end, matcher.start()));
+				variables.add(matcher.group(1));
+				end = matcher.end();
+			}
+			if (variables.isEmpty()) {
+				return new Compiled(null, null, template, 0);
+			}
+			texts.add(template.substring(end));
+			int length = texts.stream().mapToInt(String::length).sum();
+			return new Compiled(texts.toArray(String[]::new), variables.toArray(String[]::new), null, length);
 		}
-		matcher.appendTail(filled);
-		return filled.toString();
+
+		/** @throws MissingVariable when the template names a variable the line does not give */
+		String fill(Map<String, String> values) {
+			if (variables == null) {
+				return constant;
+			}
+			var filled = new StringBuilder(length + 16 * variables.length);
+			for (int i = 0; i < variables.length; i++) {
+				String value = values.get(variables[i]);
+				if (value == null) {
+					throw new MissingVariable(variables[i]);
+				}
+				filled.append(texts[i]).append(value);
+			}
+			return filled.append(texts[variables.length]).toString();
+		}
 	}
 
 	static final class MissingVariable extends RuntimeException {

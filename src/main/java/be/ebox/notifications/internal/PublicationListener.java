@@ -3,6 +3,7 @@ package be.ebox.notifications.internal;
 import java.util.List;
 
 import be.ebox.messages.MessagePublished;
+import be.ebox.messages.MessagesPublished;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,5 +26,14 @@ class PublicationListener {
 	void on(MessagePublished event) {
 		alerts.add(List.of(new Alert(0, event.id(), event.recipient(), event.messageType(), event.isProtected(),
 				Reason.NEW, event.visibleFrom())));
+	}
+
+	/** A bulk chunk's messages: their alerts in one batch, in the chunk's transaction. */
+	@EventListener
+	void on(MessagesPublished event) {
+		if (!event.messages().isEmpty()) {
+			alerts.add(event.messages().stream().map(m -> new Alert(0, m.id(), m.recipient(), m.messageType(),
+					m.isProtected(), Reason.NEW, m.visibleFrom())).toList());
+		}
 	}
 }
