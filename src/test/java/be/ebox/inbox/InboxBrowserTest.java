@@ -209,7 +209,9 @@ class InboxBrowserTest {
 		browser.open("/ebox/" + ebox.digits() + "/messages");
 		tabTo(browser, "Verkiezingsbrief " + tag);
 		browser.press(Keys.ENTER);
-		waitUntil(() -> browser.currentPath().endsWith("/messages/" + letter));
+		// the address changes before the new page has loaded: wait for both
+		waitUntil(() -> browser.currentPath().endsWith("/messages/" + letter)
+				&& "complete".equals(browser.script("return document.readyState;")));
 		assertThat(browser.heading()).isEqualTo("Verkiezingsbrief " + tag);
 		tabTo(browser, "Open: brief.pdf");
 		browser.press(Keys.ENTER);
