@@ -57,12 +57,7 @@ class ComposePage {
 	@GetMapping
 	String form(Authentication authentication, Model model) {
 		var member = staff.of(authentication);
-		var form = new ComposeForm();
-		var applications = referenceData.applicationsOf(member.number());
-		if (applications.size() == 1) {
-			form.setApplication(applications.get(0).id().value());
-		}
-		return page(member, form, model);
+		return page(member, TemplateFields.withOnlyApplication(referenceData, member.number(), new ComposeForm()), model);
 	}
 
 	@PostMapping

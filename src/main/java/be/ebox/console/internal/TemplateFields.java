@@ -63,6 +63,16 @@ class TemplateFields {
 					.toList();
 	}
 
+	/** A new form, with the application chosen when the organisation has only one. */
+	static <F extends ComposeForm> F withOnlyApplication(ReferenceData referenceData, EnterpriseNumber organisation,
+			F form) {
+		var applications = referenceData.applicationsOf(organisation);
+		if (applications.size() == 1) {
+			form.setApplication(applications.get(0).id().value());
+		}
+		return form;
+	}
+
 	/** The organisation's own application chosen in the form; another organisation's is refused as unknown. */
 	static Optional<SenderApplication> application(ReferenceData referenceData, EnterpriseNumber organisation,
 			ComposeForm form, BindingResult errors) {
