@@ -28,11 +28,11 @@ PORT="${BENCH_PORT:-18087}"
 SECRET='Bench-Secret-For-Bulk-42'
 APP_PID=
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "-" }'; }
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 stop_app() {
 	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
 		kill "$APP_PID" 2>/dev/null || true
@@ -45,17 +45,7 @@ mkdir -p "$OUT"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 1. the application jar and the baseline program
-JAR="${EBOX_JAR:-$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
-# the sources are compared with the moment the last build started here, not with the jar: a file saved while Maven
-# was packaging is older than the jar and yet not in it
-BUILT_FROM="$OUT/jar-build-started"
-if [[ -z "${EBOX_JAR:-}" ]] && [[ -z "$JAR" || ! -f "$BUILT_FROM" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$BUILT_FROM" -type f -print -quit)" ]]; then
-	touch "$BUILT_FROM"
-	log "building the application jar (mvn -q -B -DskipTests package)"
-	(cd "$ROOT" && mvn -q -B -DskipTests package)
-	JAR="$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)"
-fi
-log "application jar: ${JAR#"$ROOT/"}"
+application_jar
 PGJAR="$OUT/postgresql.jar"
 if [[ ! -f "$PGJAR" || "$JAR" -nt "$PGJAR" ]]; then
 	(cd "$OUT" && rm -rf lib && mkdir lib && cd lib && unzip -q -o "$JAR" 'BOOT-INF/lib/postgresql-*.jar' && mv BOOT-INF/lib/postgresql-*.jar "$PGJAR")

@@ -34,19 +34,11 @@ LIST="/REST/ebox/enterprise/messageRegistry/v2/ebox/messages?pageSize=$PAGE_SIZE
 SEARCH_Q="${SEARCH_Q:-bijlage}"
 SEARCH="$LIST&q=$SEARCH_Q&qlang=nl"
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
 
-JAR="${EBOX_JAR:-}"
-if [[ -z "$JAR" ]]; then
-	JAR=$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)
-	if [[ -z "$JAR" || -n "$(find "$ROOT/src/main" -newer "$JAR" -type f | head -1)" ]]; then
-		log "building the application jar"
-		(cd "$ROOT" && mvn -q -B -DskipTests package)
-		JAR=$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)
-	fi
-fi
+application_jar
 
 have=0
 if [[ "$KEEP_DATA" == 1 ]] && psql_q -d "$DB" -tAc "SELECT 1" >/dev/null 2>&1; then

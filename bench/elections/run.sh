@@ -24,7 +24,8 @@ export EBOX_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=
 export EBOX_DB_USER="$PGUSER" EBOX_DATA_DIR="$OUT/data"
 APP_PID=
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 stop_app() {
 	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
 		kill "$APP_PID" 2>/dev/null || true
@@ -41,12 +42,7 @@ trap cleanup EXIT
 mkdir -p "$OUT"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-JAR="${EBOX_JAR:-$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
-if [[ -z "${EBOX_JAR:-}" ]] && [[ -z "$JAR" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
-	log "building the application jar (mvn -q -B -DskipTests package)"
-	(cd "$ROOT" && mvn -q -B -ntp -DskipTests package)
-	JAR="$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)"
-fi
+application_jar
 
 log "database $DB (dropped and created)"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"

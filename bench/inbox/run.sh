@@ -33,19 +33,11 @@ BASE="http://127.0.0.1:$PORT"
 INBOX="/ebox/$EBOX/messages"
 FOUND="$INBOX?q=$(printf '%s' "$SEARCH" | sed 's/ /+/g')"
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
 
-JAR="${EBOX_JAR:-}"
-if [[ -z "$JAR" ]]; then
-	JAR=$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)
-	if [[ -z "$JAR" || -n "$(find "$ROOT/src/main" -newer "$JAR" -type f | head -1)" ]]; then
-		log "building the application jar"
-		(cd "$ROOT" && mvn -q -B -DskipTests package)
-		JAR=$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)
-	fi
-fi
+application_jar
 
 have=0
 if psql_q -d "$DB" -tAc "SELECT 1" >/dev/null 2>&1; then

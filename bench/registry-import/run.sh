@@ -27,12 +27,12 @@ SKIP_IMPORT="${SKIP_IMPORT:-0}"
 COPY_DB=ebox_bench_copy
 IMPORT_DB=ebox_bench_import
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "-" }'; }
 csv_rows() { echo $(( $(wc -l < "$1") - 1 )); }
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 mkdir -p "$OUT"
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -65,13 +65,7 @@ client_cpu() { # <time -v file> -> user + system seconds
 }
 
 # 1. the application jar (EBOX_JAR: use that jar as is)
-JAR="${EBOX_JAR:-$(ls "$ROOT"/target/ebox-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
-if [[ -z "${EBOX_JAR:-}" ]] && [[ -z "$JAR" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
-	log "building the application jar (mvn -q -B -DskipTests package)"
-	(cd "$ROOT" && mvn -q -B -DskipTests package)
-	JAR="$(ls "$ROOT"/target/ebox-*.jar | grep -v original | head -1)"
-fi
-log "application jar: ${JAR#"$ROOT/"}"
+application_jar
 
 # 2. the generator and the extract
 if [[ ! -f "$CLASSES/be/ebox/bench/KboExtractGenerator.class" \
