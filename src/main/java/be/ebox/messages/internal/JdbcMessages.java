@@ -145,26 +145,29 @@ class JdbcMessages implements Messages {
 			return new Listing(new MessagePage(List.of(), page, pageSize, 0), Map.of());
 		}
 		var query = MessageQuery.of(reader, filter, clock.instant());
-		var total = new long[1];
-		var extras = new HashMap<UUID, ConsultationQueries.Extras>();
-		var items = jdbc.sql(query.searches() ? found(query) : listed(query))
+		// contents and attachments are read after the rows, not inside the extractor: outside a transaction a query
+		// there would take a second connection while the first is held
+		var rows = jdbc.sql(query.searches() ? found(query) : listed(query))
 			.params(query.params())
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
-			.query((rs, row) -> {
-				total[0] = rs.getLong("total");
-				if (rs.getObject("id") == null) {
-					return null;
+			.query(rs -> {
+				long total = 0;
+				var items = new ArrayList<ReadableMessage>();
+				var extras = new HashMap<UUID, ConsultationQueries.Extras>();
+				while (rs.next()) {
+					total = rs.getLong("total");
+					UUID id = rs.getObject("id", UUID.class);
+					if (id != null) { // the one row of an empty page carries only the total
+						extras.put(id, new ConsultationQueries.Extras(rs.getString("business_data"),
+								rs.getString("for_the_attention_of"), rs.getString("payment_data")));
+						items.add(new ReadableMessage(message(rs), state(rs)));
+					}
 				}
-				extras.put(rs.getObject("id", UUID.class), new ConsultationQueries.Extras(rs.getString("business_data"),
-						rs.getString("for_the_attention_of"), rs.getString("payment_data")));
-				return new ReadableMessage(message(rs), state(rs));
-			})
-			.list()
-			.stream()
-			.filter(m -> m != null)
-			.toList();
-		return new Listing(new MessagePage(readable(items), page, pageSize, total[0]), extras);
+				return new Listing(new MessagePage(items, page, pageSize, total), extras);
+			});
+		var found = rows.page();
+		return new Listing(new MessagePage(readable(found.items()), page, pageSize, found.total()), rows.extras());
 	}
 
 	/**
