@@ -6,7 +6,7 @@
 #   bench/bulk-publication/run.sh [N=100000]
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD), APP_HEAP (512m),
-# APP_JAVA_OPTS (extra JVM flags), EBOX_BULK_WORKERS / EBOX_BULK_CHUNK_LINES (the application's, defaults 2 / 1000),
+# APP_JAVA_OPTS or APP_OPTS (extra JVM flags, e.g. a flight recording), EBOX_BULK_WORKERS / EBOX_BULK_CHUNK_LINES (the application's, defaults 2 / 1000),
 # BENCH_DB (the scratch database, ebox_bench_bulk), BENCH_PORT (18087), SKIP_BASELINE (1: only the bulk job), JOB_TIMEOUT (3600 s), JDBC_OPTIONS (reWriteBatchedInserts=true: pgjdbc sends a
 # batch as multi-row INSERTs; the same URL options for the application and the baseline; empty for none).
 set -euo pipefail
@@ -27,6 +27,7 @@ JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB${JDBC_OPTIONS:+?$JDBC_OPTIONS}"
 PORT="${BENCH_PORT:-18087}"
 SECRET='Bench-Secret-For-Bulk-42'
 APP_PID=
+APP_JAVA_OPTS="${APP_JAVA_OPTS:-${APP_OPTS:-}}"
 
 # shellcheck source=../lib.sh
 source "$ROOT/bench/lib.sh"
@@ -40,6 +41,26 @@ stop_app() {
 	fi
 }
 trap stop_app EXIT
+
+# CPU seconds over a measured window: the JVM's (utime + stime of /proc/<pid>/stat) and the PostgreSQL backends
+# serving the bench database (sampled every 0.2 s, each backend's last value less its value when the window opened;
+# WAL writer, checkpointer and background writer not counted). On a shared machine wall time stretches with the
+# others' load; CPU seconds much less. Needs to run as root or postgres for the backends, else "-".
+CLK_TCK=$(getconf CLK_TCK)
+proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+backends() { for p in $(pgrep -u postgres -f "postgres: .*$DB " 2>/dev/null); do echo "$p $(proc_ticks "$p")"; done; }
+cpu_window_start() { # <name>
+	backends >"$OUT/$1.cpu0"
+	( while :; do backends; sleep 0.2; done ) >"$OUT/$1.cpu" &
+	WATCH_PID=$!
+}
+cpu_window_stop() { # <name> -> backend CPU seconds
+	kill "$WATCH_PID" 2>/dev/null || true
+	wait "$WATCH_PID" 2>/dev/null || true
+	backends >>"$OUT/$1.cpu"
+	awk -v hz="$CLK_TCK" 'FNR == NR { start[$1] = $2; next } { last[$1] = $2 }
+		END { for (p in last) s += last[p] - start[p]; printf "%.1f", s / hz }' "$OUT/$1.cpu0" "$OUT/$1.cpu"
+}
 
 mkdir -p "$OUT"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -106,8 +127,11 @@ SQL
 # 5. the baseline: the same rows with plain JDBC batches, then removed again
 if [[ "${SKIP_BASELINE:-0}" != 1 ]]; then
 	log "baseline: plain JDBC batch insert of $N messages"
-	PLAIN_OUT=$(java -cp "$PGJAR:$CLASSES" be.ebox.bench.PlainInsert "$JDBC_URL" "$PGUSER" \
-		"${PGPASSWORD:-}" "$N" "$PDF_SHA" "$PDF_SIZE")
+	cpu_window_start plain
+	PLAIN_OUT=$(/usr/bin/time -f '%U %S' -o "$OUT/plain.time" java -cp "$PGJAR:$CLASSES" be.ebox.bench.PlainInsert \
+		"$JDBC_URL" "$PGUSER" "${PGPASSWORD:-}" "$N" "$PDF_SHA" "$PDF_SIZE")
+	PLAIN_DB_CPU=$(cpu_window_stop plain)
+	PLAIN_CLIENT_CPU=$(awk '{ printf "%.1f", $1 + $2 }' "$OUT/plain.time")
 	log "$PLAIN_OUT"
 	PLAIN_S=$(echo "$PLAIN_OUT" | awk '{ print $(NF-4) }')
 	psql_q -d "$DB" -c "TRUNCATE message_attachment, message_content, message_evidence, message CASCADE" -c "CHECKPOINT"
@@ -125,6 +149,8 @@ cat >"$OUT/template.json" <<'JSON'
  "documents": [{"fileName": "brochure.pdf", "title": {"nl": "Brochure", "fr": "Brochure"}}]}
 JSON
 log "bulk job: POST /api/v1/publications with $N lines ($CSV_MB MB CSV) and a $PDF_SIZE-byte PDF"
+APP_TICKS0=$(proc_ticks "$APP_PID")
+cpu_window_start bulk
 T0=$(now)
 RESPONSE=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/publications" \
 	-F "template=@$OUT/template.json;type=application/json" -F "recipients=@$CSV;type=text/csv" \
@@ -148,6 +174,8 @@ while :; do
 	fi
 done
 T1=$(now)
+BULK_DB_CPU=$(cpu_window_stop bulk)
+BULK_APP_CPU=$(awk -v a="$APP_TICKS0" -v b="$(proc_ticks "$APP_PID")" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / hz }')
 BULK_S=$(seconds "$T0" "$T1")
 UPLOAD_S=$(seconds "$T0" "$T_ACCEPTED")
 PUBLISH_S=$(seconds "$T_ACCEPTED" "$T1")
@@ -179,6 +207,7 @@ ROW='%-44s %10s %9s %12s %9s\n'
 	printf "$ROW" "bulk job, POST to DONE (upload included)" "$MESSAGES" "$BULK_S" "$BULK_RATE" "$(ratio "$BULK_RATE")"
 	printf "$ROW" "bulk job, accepted to DONE (publication)" "$MESSAGES" "$PUBLISH_S" "$PUBLISH_RATE" "$(ratio "$PUBLISH_RATE")"
 	echo "upload (POST until 202 Accepted: file read into chunks): $UPLOAD_S s; heap in use max before/after GC: $(gc_heap "$OUT/app-$N.gc"); max RSS ${RSS_MB} MB"
+	echo "CPU s client + database backends: plain ${PLAIN_CLIENT_CPU:--} + ${PLAIN_DB_CPU:--}; bulk job POST to DONE (the application with its notification workers) $BULK_APP_CPU + $BULK_DB_CPU"
 	echo "checks: $MESSAGES messages (expected $N), $BLOBS blob(s) stored, $ATTACHED attachment rows point at the PDF"
 } | tee "$OUT/result-$N.txt"
 [[ "$MESSAGES" == "$N" && "$BLOBS" == 1 ]] || { log "wrong counts"; exit 1; }
