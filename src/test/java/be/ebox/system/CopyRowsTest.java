@@ -44,4 +44,21 @@ class CopyRowsTest {
 		rows.text("a").text("b").endRow();
 		assertThat(rows).hasToString("a\tb\n");
 	}
+
+	@Test
+	void writesUuidsAndInstantsAsTheirCanonicalText() {
+		var rows = new CopyRows();
+		var random = new java.util.Random(7);
+		var expected = new StringBuilder();
+		Instant[] instants = { Instant.parse("2026-11-29T09:00:00Z"), Instant.parse("2026-11-29T09:00:00.000001Z"),
+				Instant.parse("2027-05-31T22:00:00Z"), Instant.EPOCH, Instant.parse("1999-12-31T23:59:59.5Z"),
+				Instant.parse("2026-11-29T09:00:00Z").plusNanos(7) };
+		for (int i = 0; i < 200; i++) {
+			var id = new UUID(random.nextLong(), random.nextLong());
+			Instant at = instants[random.nextInt(instants.length)];
+			rows.uuid(id).instant(at).uuid(i % 50 == 0 ? null : id).endRow();
+			expected.append(id).append('\t').append(at).append('\t').append(i % 50 == 0 ? "\\N" : id).append('\n');
+		}
+		assertThat(rows).hasToString(expected.toString());
+	}
 }

@@ -139,7 +139,7 @@ class BulkMessageWriter {
 			List<AttachmentRow> attachments) throws SQLException {
 		CopyRows rows = ROWS.get().clear();
 		for (Message m : messages) {
-			rows.plain(m.id().value())
+			rows.uuid(m.id().value())
 				.text(m.recipient().digits())
 				.text(m.senderOrganisation().digits())
 				.text(m.senderApplication().value())
@@ -164,7 +164,7 @@ class BulkMessageWriter {
 		rows.clear();
 		for (ContentRow row : contents) {
 			var content = row.content();
-			rows.plain(row.message().id().value())
+			rows.uuid(row.message().id().value())
 				.text(row.message().recipient().digits())
 				.text(content.language())
 				.text(content.subject())
@@ -179,7 +179,7 @@ class BulkMessageWriter {
 		rows.clear();
 		for (AttachmentRow row : attachments) {
 			var a = row.attachment();
-			rows.plain(row.message().id().value())
+			rows.uuid(row.message().id().value())
 				.plain(a.position())
 				.text(a.httpPartName())
 				.text(a.fileName())

@@ -45,7 +45,7 @@ class Alerts {
 		if (postgres && alerts.size() >= COPY_FROM) {
 			CopyRows rows = new CopyRows();
 			for (Alert a : alerts) {
-				rows.plain(a.message().value())
+				rows.uuid(a.message().value())
 					.text(a.ebox().digits())
 					.text(a.type().value())
 					.bool(a.isProtected())
