@@ -7,7 +7,8 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust auth or PGPASSWORD), APP_HEAP (512m),
 # APP_JAVA_OPTS or APP_OPTS (extra JVM flags, e.g. a flight recording), EBOX_BULK_WORKERS / EBOX_BULK_CHUNK_LINES (the application's, defaults 2 / 1000),
-# BENCH_DB (the scratch database, ebox_bench_bulk), BENCH_PORT (18087), SKIP_BASELINE (1: only the bulk job), JOB_TIMEOUT (3600 s), JDBC_OPTIONS (reWriteBatchedInserts=true: pgjdbc sends a
+# BENCH_DB (the scratch database, ebox_bench_bulk), BENCH_PORT (18087), SKIP_BASELINE (1: only the bulk job),
+# WARMUP_LINES (0: a job of that many lines first, in the same JVM, its rows then removed), JOB_TIMEOUT (3600 s), JDBC_OPTIONS (reWriteBatchedInserts=true: pgjdbc sends a
 # batch as multi-row INSERTs; the same URL options for the application and the baseline; empty for none).
 set -euo pipefail
 
@@ -48,7 +49,21 @@ trap stop_app EXIT
 # others' load; CPU seconds much less. Needs to run as root or postgres for the backends, else "-".
 CLK_TCK=$(getconf CLK_TCK)
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-backends() { for p in $(pgrep -u postgres -f "postgres: .*$DB " 2>/dev/null); do echo "$p $(proc_ticks "$p")"; done; }
+backends() { # a backend that ends between pgrep and the read is left out (not counted as 0)
+	for p in $(pgrep -u postgres -f "postgres: .*$DB " 2>/dev/null); do
+		awk -v p="$p" '{ print p, $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true
+	done
+}
+thread_ticks() { # <pid> -> "thread-group ticks" per thread (names cut at 15 characters by the kernel, digits as N)
+	for t in /proc/"$1"/task/*; do
+		awk '{ match($0, /\(.*\)/); c = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "N", c); gsub(/ /, "_", c)
+			split(substr($0, RSTART + RLENGTH + 1), f, " "); print c, f[12] + f[13] }' "$t/stat" 2>/dev/null
+	done
+}
+thread_cpu() { # <before> <after> -> the JVM's CPU seconds per thread group, largest first
+	awk -v hz="$CLK_TCK" 'FNR == NR { a[$1] += $2; next } { b[$1] += $2 }
+		END { for (k in b) if (b[k] - a[k] > 0) printf "%s %.1f\n", k, (b[k] - a[k]) / hz }' "$1" "$2" | sort -k2 -rn | head -6 | tr '\n' ' '
+}
 cpu_window_start() { # <name>
 	backends >"$OUT/$1.cpu0"
 	( while :; do backends; sleep 0.2; done ) >"$OUT/$1.cpu" &
@@ -58,7 +73,7 @@ cpu_window_stop() { # <name> -> backend CPU seconds
 	kill "$WATCH_PID" 2>/dev/null || true
 	wait "$WATCH_PID" 2>/dev/null || true
 	backends >>"$OUT/$1.cpu"
-	awk -v hz="$CLK_TCK" 'FNR == NR { start[$1] = $2; next } { last[$1] = $2 }
+	awk -v hz="$CLK_TCK" 'FNR == NR { start[$1] = $2; next } $2 > last[$1] { last[$1] = $2 }
 		END { for (p in last) s += last[p] - start[p]; printf "%.1f", s / hz }' "$OUT/$1.cpu0" "$OUT/$1.cpu"
 }
 
@@ -124,6 +139,37 @@ ANALYZE;
 CHECKPOINT;
 SQL
 
+token() {
+	curl -fs -u "demo-sender:$SECRET" "http://127.0.0.1:$PORT/oauth2/token" -d grant_type=client_credentials \
+		-d scope='scope:document:management:consult:ws-eboxrestentreprise:publicationsender' \
+		| sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+cat >"$OUT/template.json" <<'JSON'
+{"messageTypeId": "SpfFodInformation",
+ "subject": {"nl": "Beste {{name}}, uw dossier {{ref}}", "fr": "Cher {{name}}, votre dossier {{ref}}"},
+ "body": {"nl": "Uw referentie is {{ref}}. Lees de brochure in bijlage.", "fr": "Votre référence est {{ref}}. Lisez la brochure en annexe."},
+ "bodyMainContent": true,
+ "documents": [{"fileName": "brochure.pdf", "title": {"nl": "Brochure", "fr": "Brochure"}}]}
+JSON
+
+# 4b. optional (WARMUP_LINES > 0): a first job of that many lines in the same JVM, then its rows removed again, so
+# that the measured job runs on compiled code as on an instance that has published before (the JIT compiles the
+# publication, JDBC and web paths during the first job of a fresh JVM, on the same two cores)
+if (( ${WARMUP_LINES:-0} > 0 )); then
+	log "warm-up: a job of the first $WARMUP_LINES lines"
+	head -n $(( WARMUP_LINES + 1 )) "$CSV" >"$OUT/warmup.csv"
+	TOKEN=$(token)
+	WARM=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/publications" \
+		-F "template=@$OUT/template.json;type=application/json" -F "recipients=@$OUT/warmup.csv;type=text/csv" \
+		-F "document=@$PDF;type=application/pdf" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+	until curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/publications/$WARM" | grep -q '"state":"DONE"'; do
+		sleep 0.5
+	done
+	psql_q -d "$DB" -c "TRUNCATE message_attachment, message_content, message_evidence, message, notification_alert,
+		notification_summary_item, notification_mail CASCADE" -c "CHECKPOINT"
+	log "warm-up done, its rows removed"
+fi
+
 # 5. the baseline: the same rows with plain JDBC batches, then removed again
 if [[ "${SKIP_BASELINE:-0}" != 1 ]]; then
 	log "baseline: plain JDBC batch insert of $N messages"
@@ -138,18 +184,10 @@ if [[ "${SKIP_BASELINE:-0}" != 1 ]]; then
 fi
 
 # 6. the bulk job: token, POST (template + recipients + the shared PDF), GET every 0.2 s until DONE
-TOKEN=$(curl -fs -u "demo-sender:$SECRET" "http://127.0.0.1:$PORT/oauth2/token" -d grant_type=client_credentials \
-	-d scope='scope:document:management:consult:ws-eboxrestentreprise:publicationsender' \
-	| sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-cat >"$OUT/template.json" <<'JSON'
-{"messageTypeId": "SpfFodInformation",
- "subject": {"nl": "Beste {{name}}, uw dossier {{ref}}", "fr": "Cher {{name}}, votre dossier {{ref}}"},
- "body": {"nl": "Uw referentie is {{ref}}. Lees de brochure in bijlage.", "fr": "Votre référence est {{ref}}. Lisez la brochure en annexe."},
- "bodyMainContent": true,
- "documents": [{"fileName": "brochure.pdf", "title": {"nl": "Brochure", "fr": "Brochure"}}]}
-JSON
+TOKEN=$(token)
 log "bulk job: POST /api/v1/publications with $N lines ($CSV_MB MB CSV) and a $PDF_SIZE-byte PDF"
 APP_TICKS0=$(proc_ticks "$APP_PID")
+thread_ticks "$APP_PID" >"$OUT/threads.0"
 cpu_window_start bulk
 T0=$(now)
 RESPONSE=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/publications" \
@@ -168,13 +206,12 @@ while :; do
 	sleep 0.2
 	# a new token before the 5-minute one expires
 	if [[ $(( $(date +%s) % 240 )) == 0 ]]; then
-		TOKEN=$(curl -fs -u "demo-sender:$SECRET" "http://127.0.0.1:$PORT/oauth2/token" -d grant_type=client_credentials \
-			-d scope='scope:document:management:consult:ws-eboxrestentreprise:publicationsender' \
-			| sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+		TOKEN=$(token)
 	fi
 done
 T1=$(now)
 BULK_DB_CPU=$(cpu_window_stop bulk)
+thread_ticks "$APP_PID" >"$OUT/threads.1"
 BULK_APP_CPU=$(awk -v a="$APP_TICKS0" -v b="$(proc_ticks "$APP_PID")" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / hz }')
 BULK_S=$(seconds "$T0" "$T1")
 UPLOAD_S=$(seconds "$T0" "$T_ACCEPTED")
@@ -201,13 +238,14 @@ ROW='%-44s %10s %9s %12s %9s\n'
 {
 	echo
 	echo "Bulk publication benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N lines ($CSV_MB MB CSV), shared PDF $PDF_SIZE bytes"
-	echo "application: -Xmx$HEAP ${APP_JAVA_OPTS:-(G1)}, workers ${EBOX_BULK_WORKERS:-2}, chunk ${EBOX_BULK_CHUNK_LINES:-1000} lines, JDBC options: ${JDBC_OPTIONS:-none}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d' ' -f1); load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "application: -Xmx$HEAP ${APP_JAVA_OPTS:-(G1)}, warm-up job ${WARMUP_LINES:-0} lines, workers ${EBOX_BULK_WORKERS:-2}, chunk ${EBOX_BULK_CHUNK_LINES:-1000} lines, JDBC options: ${JDBC_OPTIONS:-none}; PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d' ' -f1); load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
 	printf "$ROW" "run" "messages" "wall s" "messages/s" "vs plain"
 	[[ -n "${PLAIN_S:-}" ]] && printf "$ROW" "plain JDBC batch insert (same rows)" "$N" "$PLAIN_S" "$PLAIN_RATE" "1"
 	printf "$ROW" "bulk job, POST to DONE (upload included)" "$MESSAGES" "$BULK_S" "$BULK_RATE" "$(ratio "$BULK_RATE")"
 	printf "$ROW" "bulk job, accepted to DONE (publication)" "$MESSAGES" "$PUBLISH_S" "$PUBLISH_RATE" "$(ratio "$PUBLISH_RATE")"
 	echo "upload (POST until 202 Accepted: file read into chunks): $UPLOAD_S s; heap in use max before/after GC: $(gc_heap "$OUT/app-$N.gc"); max RSS ${RSS_MB} MB"
 	echo "CPU s client + database backends: plain ${PLAIN_CLIENT_CPU:--} + ${PLAIN_DB_CPU:--}; bulk job POST to DONE (the application with its notification workers) $BULK_APP_CPU + $BULK_DB_CPU"
+	echo "application CPU s by thread: $(thread_cpu "$OUT/threads.0" "$OUT/threads.1")"
 	echo "checks: $MESSAGES messages (expected $N), $BLOBS blob(s) stored, $ATTACHED attachment rows point at the PDF"
 } | tee "$OUT/result-$N.txt"
 [[ "$MESSAGES" == "$N" && "$BLOBS" == 1 ]] || { log "wrong counts"; exit 1; }
