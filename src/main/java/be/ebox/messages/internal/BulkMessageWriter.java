@@ -136,8 +136,9 @@ class BulkMessageWriter {
 	}
 
 	/**
-	 * One COPY per table, each from its own small method: a chunk's loops are compiled (and compiled on the stack
-	 * while the first chunks run) one table at a time, not as one large method the JIT works on much longer.
+	 * One COPY per table, each from its own small method, so that the JIT compiles each table's loop on its own: the
+	 * single method with the three loops was among the longest compilations of a job's first chunks (compiled on the
+	 * stack, then again; see bench/README.md, branch bulkfast). Its effect alone on a job was not measurable.
 	 */
 	private static void copy(Connection connection, List<Message> messages, List<ContentRow> contents,
 			List<AttachmentRow> attachments) throws SQLException {
