@@ -51,9 +51,12 @@ final class InboxLabels {
 		return received.format(new Object[] { at });
 	}
 
-	/** @param days whole days until expiry, 0 on its last day */
-	String expiry(long days) {
-		return days > 1 ? expiresInDays.format(new Object[] { days }) : days == 1 ? expiresTomorrow : expiresToday;
+	/**
+	 * @param days whole days until expiry, 0 on its last day
+	 * @param p formats the number as the pattern would (a {@link MessageFormat} makes a number format for each number)
+	 */
+	String expiry(long days, Presentation p) {
+		return days > 1 ? expiresInDays.format(new Object[] { p.number(days) }) : days == 1 ? expiresTomorrow : expiresToday;
 	}
 
 	String due(String day) {

@@ -1,5 +1,7 @@
 package be.ebox.inbox.internal;
 
+import java.util.List;
+
 /**
  * One line of the inbox list with everything it prints already worked out in Java: texts in the reader's language,
  * dates formatted, labels looked up, links built. The template only prints these (escaped: a sender's texts stay plain
@@ -10,13 +12,11 @@ package be.ebox.inbox.internal;
  * @param unread the "unread" badge, or null for a read message
  * @param lang the language of the subject
  * @param expiry "expires in n days", "tomorrow" or "today"
- * @param task the task's state for a task, else null
- * @param acknowledgement the "acknowledgement requested" badge while one is pending, else null
- * @param hidden the "hidden" badge for a hidden message, else null
+ * @param badges in this order, those that apply: the task's state, "acknowledgement requested" while one is
+ *        pending, "hidden"; usually none, so a line without them costs the template one expression, not three
  */
 public record InboxRow(String elementId, String css, String href, String logo, String senderName, String unread,
-		String subject, String lang, String typeName, String received, String expiry, Badge task,
-		String acknowledgement, String hidden) {
+		String subject, String lang, String typeName, String received, String expiry, List<Badge> badges) {
 
 	/** @param css the classes of the badge, or null for none */
 	public record Badge(String text, String css) {

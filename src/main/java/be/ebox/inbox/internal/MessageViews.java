@@ -1,6 +1,7 @@
 package be.ebox.inbox.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +58,19 @@ class MessageViews {
 		var sender = lookups.sender(m);
 		String senderDigits = m.senderOrganisation().digits();
 		String id = m.id().toString();
-		InboxRow.Badge task = null;
+		var badges = new ArrayList<InboxRow.Badge>(0);
 		if (m.kind() == MessageKind.TASK) {
 			String due = p.date(m.dueDate());
 			boolean overdue = m.dueDate() != null && state.doneAt() == null && p.daysUntil(m.dueDate()) < 0;
-			task = state.isDone() ? new InboxRow.Badge(labels.taskDone, "badge")
+			badges.add(state.isDone() ? new InboxRow.Badge(labels.taskDone, "badge")
 					: overdue ? new InboxRow.Badge(labels.overdue(due), "badge badge--warning")
-							: new InboxRow.Badge(labels.due(due), null);
+							: new InboxRow.Badge(labels.due(due), null));
+		}
+		if (m.acknowledgementRequired() && !state.isAcknowledged()) {
+			badges.add(new InboxRow.Badge(labels.acknowledgementPending, "badge"));
+		}
+		if (state.hidden()) {
+			badges.add(new InboxRow.Badge(labels.hidden, "badge"));
 		}
 		return new InboxRow("message-" + id, state.isRead() ? "inbox-item is-read" : "inbox-item is-unread",
 				messagesPath + "/" + id,
@@ -74,9 +81,7 @@ class MessageViews {
 				content == null || content.subject() == null ? "" : content.subject(),
 				content == null ? p.language() : content.language(),
 				lookups.type(m).map(t -> t.name().in(p.language())).orElse(m.messageType().value()),
-				labels.received(p.dateTime(m.visibleFrom())), labels.expiry(p.daysUntil(m.expiresAt())), task,
-				m.acknowledgementRequired() && !state.isAcknowledged() ? labels.acknowledgementPending : null,
-				state.hidden() ? labels.hidden : null);
+				labels.received(p.dateTime(m.visibleFrom())), labels.expiry(p.daysUntil(m.expiresAt()), p), badges);
 	}
 
 	MessageView of(ReadableMessage message, Presentation p) {
