@@ -151,6 +151,10 @@ SQL
 cd "$HERE"
 javac -d "$OUT/classes" InboxLoad.java
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+# CPU per request of the application process and of this database's backends (its connection pool, open since the
+# start), read by InboxLoad from /proc at the start and end of each measured phase
+BACKENDS=$(psql_q -d postgres -tAc "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '$DB'")
+export CPU_PIDS="app:$APP${BACKENDS:+ pg:$BACKENDS}"
 : >"$OUT/runs.txt"
 for _ in $(seq 1 "$ROUNDS"); do
 	java -cp "$OUT/classes" InboxLoad "$BASE/" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" frame | tee -a "$OUT/runs.txt"
@@ -160,6 +164,7 @@ done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 awk -v all="$ALL" -v mine="$IN_EBOX" -v gen="$GENERATION" -v l0="$LOAD_AT_START" -v l1="$LOAD_AT_END" '
+	$1 == "cpu" { cpu[++ncpu] = $0; next }
 	{ rate[$1] += $4; n[$1]++; errors[$1] += $(NF - 1); if ($7 > p50[$1]) p50[$1] = $7; if ($10 > p99[$1]) p99[$1] = $10 }
 	END {
 		printf "\nInbox benchmark: %d messages in the database, %d in the e-Box, generation %s s\n", all, mine, gen
@@ -167,6 +172,7 @@ awk -v all="$ALL" -v mine="$IN_EBOX" -v gen="$GENERATION" -v l0="$LOAD_AT_START"
 		for (k in n) printf "%-7s %8.1f req/s  worst p50 %8.2f ms  worst p99 %8.2f ms  (%.3f of frame req/s)\n", k, rate[k] / n[k], p50[k], p99[k], (rate[k] / n[k]) / (rate["frame"] / n["frame"])
 		ok["inbox"] = rate["inbox"] > 0 && errors["inbox"] == 0 && p99["inbox"] < 100
 		ok["search"] = rate["search"] > 0 && errors["search"] == 0 && p99["search"] < 200
+		for (i = 1; i <= ncpu; i++) print cpu[i]
 		printf "errors: frame %d, inbox %d, search %d\n", errors["frame"], errors["inbox"], errors["search"]
 		printf "targets: inbox p99 < 100 ms: %s; search p99 < 200 ms: %s\n", (ok["inbox"] ? "met" : "NOT met"), (ok["search"] ? "met" : "NOT met")
 	}' "$OUT/runs.txt" | tee "$OUT/result.txt"

@@ -1,6 +1,7 @@
 package be.ebox.system;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,7 +21,11 @@ class LayoutAdvice {
 	}
 
 	@ModelAttribute("languageLinks")
-	Map<String, String> languageLinks(HttpServletRequest request) {
+	List<LanguageLink> languageLinks(HttpServletRequest request, Locale locale) {
+		return LanguageLink.of(hrefs(request), Languages.of(locale));
+	}
+
+	private static Map<String, String> hrefs(HttpServletRequest request) {
 		Map<String, String> links = new LinkedHashMap<>();
 		// on an error page (an error dispatch to /error) the links lead back to the page that failed
 		boolean error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,9 @@ class InboxPagesTest {
 
 	@Autowired
 	SenderStaff staff;
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
 
 	@Autowired
 	Replies replies;
@@ -251,6 +255,35 @@ class InboxPagesTest {
 		assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
 		assertThat(served.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 		assertThat(user.get("/ebox/senders/0123456749/logo").statusCode()).as("no such sender").isEqualTo(404);
+	}
+
+	@Test
+	void eachLineSaysInTheReadersLanguageWhenItCameWhenItExpiresAndWhatIsAsked() {
+		LocalDate due = LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).plusDays(3);
+		MessageId id = data.to(ebox).task(due).acknowledgementRequired().content("fr", "Tâche " + tag, "Texte").publish();
+		java.time.Instant expires = jdbc.sql("SELECT expires_at FROM message WHERE id = ?").param(id.value())
+			.query(java.sql.Timestamp.class).single().toInstant();
+		long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(java.time.ZoneId.of("Europe/Brussels")),
+				expires.atZone(java.time.ZoneId.of("Europe/Brussels")).toLocalDate());
+		// a task type is protected: a manager reads it without a grant
+		WebSession user = people.signIn(port, people.with(ebox, Role.ACCESS_MANAGER));
+		for (String language : java.util.List.of("nl", "fr", "de", "en")) {
+			var locale = Locale.forLanguageTag(language);
+			String html = user.get("/ebox/" + ebox.digits() + "/messages?lang=" + language).body();
+			int start = html.lastIndexOf("<li", html.indexOf("id=\"message-" + id + "\""));
+			assertThat(start).as(language).isPositive();
+			String line = org.springframework.web.util.HtmlUtils.htmlUnescape(html.substring(start, html.indexOf("</li>", start)));
+			String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+				.withLocale(locale).format(due);
+			assertThat(line).as(language)
+				.contains(">" + messages.getMessage("inbox.list.unread", null, locale) + "<")
+				.contains(">" + messages.getMessage("inbox.task.due", new Object[] { day }, locale) + "<")
+				.contains(">" + messages.getMessage("inbox.ack.pending", null, locale) + "<")
+				.contains(">" + messages.getMessage("inbox.expires.days", new Object[] { days }, locale) + "<")
+				.contains(messages.getMessage("inbox.list.received", new Object[] { "" }, locale))
+				.contains("lang=\"fr\">Tâche " + tag + "<")
+				.contains("class=\"inbox-item is-unread\"");
+		}
 	}
 
 	private static final Pattern SUBJECT = Pattern.compile("<a href=\"/ebox/\\d{10}/messages/[0-9a-f-]{36}\" lang=\"[a-z]{2}\">([^<]*)</a>");

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import be.ebox.identity.TemporarilyLockedException;
+import be.ebox.system.LanguageLink;
 import be.ebox.system.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,7 +65,7 @@ final class TemporarilyLockedAdvice {
 			page.addObject("minutes", (seconds + 59) / 60);
 			// an exception handler gets an empty model: the page frame's own attributes are added here
 			page.addObject("currentLanguage", Languages.of(locale));
-			page.addObject("languageLinks", languageLinks(request));
+			page.addObject("languageLinks", LanguageLink.of(languageLinks(request), Languages.of(locale)));
 			page.addObject("viewer", PersonInFrame.now());
 			return page;
 		}

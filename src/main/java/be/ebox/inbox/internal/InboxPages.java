@@ -1,5 +1,6 @@
 package be.ebox.inbox.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import be.ebox.messages.ReadableMessage;
 import be.ebox.messages.Replies;
 import be.ebox.senders.ReferenceData;
 import be.ebox.system.Languages;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Controller;
@@ -51,8 +54,11 @@ class InboxPages {
 
 	private final MessageViews views;
 
+	private final MessageSource messageSource;
+
 	InboxPages(OpenEboxes eboxes, Messages messages, MessageActions actions, BusinessData businessData,
-			Evidence evidence, Replies replies, ReferenceData referenceData, MessageViews views) {
+			Evidence evidence, Replies replies, ReferenceData referenceData, MessageViews views,
+			MessageSource messageSource) {
 		this.eboxes = eboxes;
 		this.messages = messages;
 		this.actions = actions;
@@ -61,13 +67,14 @@ class InboxPages {
 		this.replies = replies;
 		this.referenceData = referenceData;
 		this.views = views;
+		this.messageSource = messageSource;
 	}
 
 	/** One read-only transaction for all the page's reads: one connection per page (see {@link OpenEboxes#open}). */
 	@GetMapping
 	@Transactional(readOnly = true)
 	String list(@PathVariable String digits, @RequestParam Map<String, String> params,
-			@AuthenticationPrincipal EboxUser user, Locale locale, Model model) {
+			@AuthenticationPrincipal EboxUser user, Locale locale, HttpServletRequest request, Model model) {
 		String language = Languages.of(locale);
 		var open = eboxes.open(user, digits, language);
 		var filter = InboxFilter.of(params);
@@ -87,22 +94,41 @@ class InboxPages {
 		model.addAttribute("total", p.number(result.total()));
 		var organisations = referenceData.organisations();
 		var types = referenceData.messageTypes();
-		model.addAttribute("rows", views.of(result.items(), p, organisations, types));
+		model.addAttribute("rows", views.rows(result.items(), p, new InboxLabels(messageSource, locale),
+				request.getContextPath(), request.getContextPath() + base, organisations, types));
 		model.addAttribute("senders", organisations.stream()
-			.map(o -> new Option(o.number().digits(), o.shortName().in(language)))
+			.map(o -> Option.of(o.number().digits(), o.shortName().in(language), filter.sender()))
 			.toList());
 		model.addAttribute("types", types.stream()
-			.map(t -> new Option(t.id().value(), t.name().in(language)))
+			.map(t -> Option.of(t.id().value(), t.name().in(language), filter.type()))
 			.sorted((a, b) -> a.label().compareToIgnoreCase(b.label()))
 			.toList());
+		model.addAttribute("dates", List.of(DateField.of("from", filter.from(), errors),
+				DateField.of("to", filter.to(), errors), DateField.of("expiresBefore", filter.expiresBefore(), errors),
+				DateField.of("dueBefore", filter.dueBefore(), errors)));
 		model.addAttribute("previous", page > 1 ? pageLink(base, filter, page - 1) : null);
 		model.addAttribute("next", page < result.pageCount() ? pageLink(base, filter, page + 1) : null);
 		model.addAttribute("pageOf", new String[] { p.number(page), p.number(result.pageCount()) });
 		return "inbox/messages";
 	}
 
-	/** A choice of a filter list. */
-	public record Option(String value, String label) {
+	/** A choice of a filter list; {@code selected} when the filter holds it (worked out here, not per option in the template). */
+	public record Option(String value, String label, boolean selected) {
+
+		static Option of(String value, String label, String chosen) {
+			return new Option(value, label, value.equals(chosen));
+		}
+	}
+
+	/**
+	 * A date filter of the form as typed.
+	 * @param error the message key of its error, or null
+	 */
+	public record DateField(String name, String value, String error) {
+
+		static DateField of(String name, String value, Map<String, String> errors) {
+			return new DateField(name, value, errors.get(name));
+		}
 	}
 
 	/** Read-write: showing a body that is the main content opens it (evidence). */

@@ -1,6 +1,7 @@
 package be.ebox.inbox.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import be.ebox.messages.Message;
 import be.ebox.messages.ReadableMessage;
+import be.ebox.senders.MessageKind;
 import be.ebox.senders.MessageType;
 import be.ebox.senders.ReferenceData;
 import be.ebox.senders.SenderOrganisation;
@@ -33,21 +35,53 @@ class MessageViews {
 		return new Presentation(locale, clock);
 	}
 
-	List<MessageView> of(List<ReadableMessage> messages, Presentation p) {
-		var lookups = new Lookups();
-		return messages.stream().map(m -> view(m, p, lookups)).toList();
-	}
-
 	/**
-	 * The same, naming senders and types from lists the page has read anyway (those of its filter form) instead of
-	 * looking each one up again; one missing from the lists is still looked up.
+	 * The lines of the inbox list, with only what a line shows. Senders and types are named from lists the page has
+	 * read anyway (those of its filter form) instead of looking each one up again; one missing from the lists is still
+	 * looked up.
+	 * @param messagesPath the path of the open e-Box's messages, context path included, e.g. {@code /ebox/0412345614/messages}
+	 * @param contextPath the application's context path, empty at the root
 	 */
-	List<MessageView> of(List<ReadableMessage> messages, Presentation p, List<SenderOrganisation> organisations,
-			List<MessageType> types) {
+	List<InboxRow> rows(List<ReadableMessage> messages, Presentation p, InboxLabels labels, String contextPath,
+			String messagesPath, List<SenderOrganisation> organisations, List<MessageType> types) {
 		var lookups = new Lookups();
 		organisations.forEach(o -> lookups.senders.put(o.number().digits(), Optional.of(o)));
 		types.forEach(t -> lookups.types.put(t.id().value(), Optional.of(t)));
-		return messages.stream().map(m -> view(m, p, lookups)).toList();
+		return messages.stream().map(m -> row(m, p, labels, contextPath, messagesPath, lookups)).toList();
+	}
+
+	private InboxRow row(ReadableMessage readable, Presentation p, InboxLabels labels, String contextPath,
+			String messagesPath, Lookups lookups) {
+		Message m = readable.message();
+		var state = readable.state();
+		Message.Content content = content(m, p.language());
+		var sender = lookups.sender(m);
+		String senderDigits = m.senderOrganisation().digits();
+		String id = m.id().toString();
+		var badges = new ArrayList<InboxRow.Badge>(0);
+		if (m.kind() == MessageKind.TASK) {
+			String due = p.date(m.dueDate());
+			boolean overdue = m.dueDate() != null && state.doneAt() == null && p.daysUntil(m.dueDate()) < 0;
+			badges.add(state.isDone() ? new InboxRow.Badge(labels.taskDone, "badge")
+					: overdue ? new InboxRow.Badge(labels.overdue(due), "badge badge--warning")
+							: new InboxRow.Badge(labels.due(due), null));
+		}
+		if (m.acknowledgementRequired() && !state.isAcknowledged()) {
+			badges.add(new InboxRow.Badge(labels.acknowledgementPending, "badge"));
+		}
+		if (state.hidden()) {
+			badges.add(new InboxRow.Badge(labels.hidden, "badge"));
+		}
+		return new InboxRow("message-" + id, state.isRead() ? "inbox-item is-read" : "inbox-item is-unread",
+				messagesPath + "/" + id,
+				sender.flatMap(SenderOrganisation::logo).isPresent()
+						? contextPath + "/ebox/senders/" + senderDigits + "/logo" : null,
+				sender.map(s -> s.shortName().in(p.language())).orElse(m.senderOrganisation().formatted()),
+				state.isRead() ? null : labels.unread,
+				content == null || content.subject() == null ? "" : content.subject(),
+				content == null ? p.language() : content.language(),
+				lookups.type(m).map(t -> t.name().in(p.language())).orElse(m.messageType().value()),
+				labels.received(p.dateTime(m.visibleFrom())), labels.expiry(p.daysUntil(m.expiresAt()), p), badges);
 	}
 
 	MessageView of(ReadableMessage message, Presentation p) {

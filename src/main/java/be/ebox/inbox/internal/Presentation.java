@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import be.ebox.system.Languages;
 
-/** Dates, times and sizes in the reader's language, in Belgian time. */
+/** Dates, times and sizes in the reader's language, in Belgian time. One per page: not for several threads. */
 final class Presentation {
 
 	static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
@@ -25,6 +25,9 @@ final class Presentation {
 
 	private final LocalDate today;
 
+	/** For whole numbers; one per page, which is read by one thread ({@link NumberFormat} is not thread-safe). */
+	private final NumberFormat integers;
+
 	Presentation(Locale locale, Clock clock) {
 		this.locale = Locale.forLanguageTag(Languages.of(locale));
 		this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(this.locale).withZone(BELGIUM);
@@ -32,6 +35,7 @@ final class Presentation {
 			.withLocale(this.locale)
 			.withZone(BELGIUM);
 		this.today = LocalDate.now(clock.withZone(BELGIUM));
+		this.integers = NumberFormat.getIntegerInstance(this.locale);
 	}
 
 	String language() {
@@ -77,7 +81,7 @@ final class Presentation {
 	}
 
 	String number(long value) {
-		return NumberFormat.getIntegerInstance(locale).format(value);
+		return integers.format(value);
 	}
 
 	/** The name of a language in the reader's language, e.g. "Frans" for fr read in Dutch. */
