@@ -70,26 +70,41 @@ class ConsultationJson {
 				summary.attachmentBytes() / 1024.0);
 	}
 
-	MessageJson message(ReadableMessage readable, ConsultationQueries.Extras extras) {
+	/**
+	 * Where this request reached the application ({@code scheme://host:port/context}), for the links of its answer:
+	 * asked once per answer, not per attachment (building it parses the request's address).
+	 */
+	Links links() {
+		return new Links(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+	}
+
+	/** The links of one answer, under the address the request came to. */
+	record Links(String base) {
+
+		/** The document of an attachment; the id (a UUID) and the position (digits) need no encoding. */
+		String content(Message m, Message.Attachment a) {
+			return base + ConsultationApi.MESSAGES + "/" + m.id() + "/attachments/" + a.position() + "/content";
+		}
+	}
+
+	MessageJson message(ReadableMessage readable, ConsultationQueries.Extras extras, Links links) {
 		Message m = readable.message();
 		var subjects = new java.util.LinkedHashMap<String, String>();
 		m.contents().values().stream().filter(c -> c.subject() != null).forEach(c -> subjects.put(c.language(), c.subject()));
 		return new MessageJson(m.id().toString(), m.originalMessageId(), subjects, time(m.publishedAt()),
 				time(m.expiresAt()), readable.state().isRead(), !readable.state().hidden(), m.registeredMail(),
 				node(extras.forTheAttentionOf()), m.messageType().value(), m.senderOrganisation().digits(),
-				m.senderApplication().value(), attachments(m), m.bodyMainContent(), businessData(extras.businessData()),
+				m.senderApplication().value(), attachments(m, links), m.bodyMainContent(), businessData(extras.businessData()),
 				m.replyAuthorized());
 	}
 
-	Attachments attachments(Message m) {
-		return new Attachments(m.attachments().stream().map(a -> attachment(m, a)).toList(), m.attachments().size());
+	Attachments attachments(Message m, Links links) {
+		return new Attachments(m.attachments().stream().map(a -> attachment(m, a, links)).toList(),
+				m.attachments().size());
 	}
 
-	Attachment attachment(Message m, Message.Attachment a) {
-		String href = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(ConsultationApi.MESSAGES + "/{id}/attachments/{attachmentId}/content")
-			.buildAndExpand(m.id(), a.position())
-			.toUriString();
+	Attachment attachment(Message m, Message.Attachment a, Links links) {
+		String href = links.content(m, a);
 		return new Attachment(String.valueOf(a.position()), a.titles().isEmpty() ? null : a.titles(), a.fileName(),
 				a.mainContent(), a.mediaType(), a.size() / 1024.0,
 				new Digest("sha_256", Digests.hexToBase64Url(a.sha256())), a.signed(), href);
