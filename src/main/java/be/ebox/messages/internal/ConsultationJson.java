@@ -1,9 +1,12 @@
 package be.ebox.messages.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,8 +44,9 @@ class ConsultationJson {
 	record Messages(List<MessageJson> items, long totalItems) {
 	}
 
-	/** Contract {@code Message}. */
+	/** Contract {@code Message}; written by {@link MessageJsonWriter}, as Jackson wrote it with {@code NON_NULL}. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonSerialize(using = MessageJsonWriter.class)
 	record MessageJson(String messageId, String originalMessageId, Map<String, String> subject, String receiptDate,
 			String expirationDate, boolean readStatus, boolean visible, boolean registeredMail,
 			JsonNode forTheAttentionOf, String messageTypeId, String senderOrganizationId, String senderApplicationId,
@@ -61,8 +66,34 @@ class ConsultationJson {
 	record Digest(String digestMethod, String digestValue) {
 	}
 
+	private static final ZoneRules BELGIAN_TIME = BELGIUM.getRules();
+
+	/**
+	 * The contract's date-time, {@link #CONTRACT_TIME} in Belgian time, written by hand: through a ZonedDateTime and
+	 * the pattern formatter, the two dates of each message were about a twentieth of the server time of a list of 25.
+	 * The formatter still writes what the short form cannot hold (a year outside 1000–9999, an offset with seconds).
+	 */
 	static String time(Instant instant) {
-		return instant == null ? null : CONTRACT_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM));
+		if (instant == null) {
+			return null;
+		}
+		ZoneOffset offset = BELGIAN_TIME.getOffset(instant);
+		LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
+		if (local.getYear() < 1000 || local.getYear() > 9999 || offset.getTotalSeconds() % 60 != 0) {
+			return CONTRACT_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(BELGIUM));
+		}
+		var text = new StringBuilder(25).append(local.getYear());
+		twoDigits(text.append('-'), local.getMonthValue());
+		twoDigits(text.append('-'), local.getDayOfMonth());
+		twoDigits(text.append('T'), local.getHour());
+		twoDigits(text.append(':'), local.getMinute());
+		twoDigits(text.append(':'), local.getSecond());
+		// "+01:00", "+02:00"; "Z" for a zero offset, as the pattern's XXX writes it
+		return text.append(offset.getId()).toString();
+	}
+
+	private static void twoDigits(StringBuilder text, int value) {
+		text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
 	}
 
 	Ebox ebox(ConsultationQueries.Summary summary) {
