@@ -62,6 +62,10 @@ class ContractJsonTest {
 		var nullItems = new ConsultationJson.MessageJson("id", null, Map.of(), null, null, false, true, false, null,
 				"T", "0308357159", "app", new ConsultationJson.Attachments(null, 0), false, null, false);
 		assertSame(nullItems);
+		// the sender's JSON text "null" is a JSON null node, not a missing field
+		var nullNodes = new ConsultationJson.MessageJson("id", null, Map.of(), null, null, false, true, false,
+				byHand.readTree("null"), "T", "0308357159", "app", null, false, byHand.readTree("null"), false);
+		assertSame(nullNodes);
 	}
 
 	private void assertSame(Object value) {
