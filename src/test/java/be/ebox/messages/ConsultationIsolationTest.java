@@ -2,6 +2,7 @@ package be.ebox.messages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import be.ebox.messages.Multipart.Part;
 import be.ebox.registry.EnterpriseNumber;
 import be.ebox.senders.DemoReferenceData;
 import be.ebox.senders.IssuedClient;
+import be.ebox.senders.MachineClaims;
 import be.ebox.senders.MachineClients;
 import be.ebox.senders.MessageTypeId;
 import be.ebox.senders.Scopes;
@@ -23,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +60,10 @@ class ConsultationIsolationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/** The embedded authorization server's signer: a token with our own signature, but expired. */
+	@Autowired
+	JwtEncoder ownKey;
 
 	final MessageRegistryContract contract = MessageRegistryContract.validator();
 
@@ -142,6 +151,43 @@ class ConsultationIsolationTest {
 		contract.assertValidResponse("GET", MESSAGES, 401, "application/json", refused.body());
 		assertThat(http.tokenResponse(clientOfA.clientId(), clientOfA.secret(), Scopes.DOCUMENT_CONSUMER).statusCode())
 			.isEqualTo(401);
+	}
+
+	/**
+	 * The API remembers tokens it verified (VerifiedTokens): a token that worked, then a copy with another signature
+	 * or other claims, and a token correctly signed by our own key but expired, are all refused.
+	 */
+	@Test
+	void tamperedAndExpiredTokensAreRefusedAlsoAfterAGoodOneWasRemembered() throws Exception {
+		test.to(a).insert();
+		test.to(b).insert();
+		assertThat(http.get(MESSAGES, tokenOfA).statusCode()).isEqualTo(200);
+		String[] parts = tokenOfA.split("\\.");
+		int at = parts[2].length() / 2;
+		String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, at)
+				+ (parts[2].charAt(at) == 'A' ? 'B' : 'A') + parts[2].substring(at + 1);
+		var decoder = java.util.Base64.getUrlDecoder();
+		var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+		String claimsOfB = encoder.encodeToString(new String(decoder.decode(parts[1]), StandardCharsets.UTF_8)
+			.replace(a.digits(), b.digits()).getBytes(StandardCharsets.UTF_8));
+		String otherClaims = parts[0] + "." + claimsOfB + "." + parts[2];
+		String unsigned = encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ claimsOfB + ".";
+		Instant now = Instant.now();
+		String expired = ownKey.encode(JwtEncoderParameters.from(JwtClaimsSet.builder()
+			.subject(clientOfA.clientId())
+			.claim("client_id", clientOfA.clientId())
+			.claim(MachineClaims.ENTERPRISE_NUMBER, a.digits())
+			.claim("scope", List.of(Scopes.DOCUMENT_CONSUMER))
+			.issuedAt(now.minusSeconds(900))
+			.expiresAt(now.minusSeconds(300))
+			.build())).getTokenValue();
+		for (String bad : List.of(otherSignature, otherClaims, unsigned, expired)) {
+			var refused = http.get(MESSAGES, bad);
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.body()).doesNotContain("messageId");
+		}
+		assertThat(http.get(MESSAGES, tokenOfA).statusCode()).as("the good token still works").isEqualTo(200);
 	}
 
 	@Test

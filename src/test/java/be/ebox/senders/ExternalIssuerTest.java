@@ -11,7 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +33,9 @@ class ExternalIssuerTest {
 	void startsWithoutTheEmbeddedServerAndWithoutCallingTheIssuer() throws Exception {
 		assertThat(context.containsBean("authorizationServer")).isFalse();
 		assertThat(context.containsBean("machineTokenClaims")).isFalse();
-		assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(SupplierJwtDecoder.class);
+		// the decoder exists (behind the memory of verified tokens) without having asked the issuer anything: the
+		// context started while nothing answers on port 9
+		assertThat(context.getBean(JwtDecoder.class)).isNotNull();
 
 		var http = HttpClient.newHttpClient();
 		var api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

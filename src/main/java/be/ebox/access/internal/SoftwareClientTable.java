@@ -1,6 +1,7 @@
 package be.ebox.access.internal;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,15 +34,23 @@ class SoftwareClientTable {
 		}
 	}
 
-	/** Empty for a client created without a choice (it reads everything). */
+	/**
+	 * Empty for a client created without a choice (it reads everything). One statement, the client joined to its
+	 * types: the consultation API asks at every request.
+	 */
 	Optional<Choice> choice(String clientId) {
-		return jdbc.sql("SELECT name FROM access_software_client WHERE client_id = ?")
-			.param(clientId)
-			.query(String.class)
-			.optional()
-			.map(name -> new Choice(name, new LinkedHashSet<>(jdbc.sql("SELECT message_type FROM access_software_type WHERE client_id = ? ORDER BY message_type")
-				.param(clientId)
-				.query((rs, n) -> new MessageTypeId(rs.getString(1)))
-				.list())));
+		List<String[]> rows = jdbc.sql("""
+				SELECT c.name, t.message_type FROM access_software_client c
+				LEFT JOIN access_software_type t ON t.client_id = c.client_id
+				WHERE c.client_id = :client ORDER BY t.message_type""")
+			.param("client", clientId)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<MessageTypeId> types = new LinkedHashSet<>();
+		rows.stream().filter(row -> row[1] != null).forEach(row -> types.add(new MessageTypeId(row[1])));
+		return Optional.of(new Choice(rows.get(0)[0], types));
 	}
 }

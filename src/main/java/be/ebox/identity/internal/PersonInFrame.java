@@ -6,8 +6,14 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import be.ebox.system.PageModels;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who the page frame shows as signed in ({@code viewer} in the layout), worked out once per page in Java. The layout
@@ -15,8 +21,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * at every use: three times per page, about a tenth of the server time of a small page. Same answers: Spring
  * Security's {@code isAnonymous()}, {@code isAuthenticated()} and {@code hasRole('OPERATOR')}.
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class PersonInFrame {
+@Component
+class PersonInFrame implements HandlerInterceptor, WebMvcConfigurer {
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -29,9 +35,22 @@ class PersonInFrame {
 	public record Viewer(boolean anonymous, boolean signedIn, boolean operator, EboxUser person) {
 	}
 
-	@ModelAttribute("viewer")
-	Viewer viewer() {
-		return now();
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	/**
+	 * Added after the controller, to pages only ({@link PageModels}): as a {@code @ModelAttribute} of a controller
+	 * advice for every {@code @Controller} it was also worked out, with the framework's per-request set-up of the
+	 * method, at every API request.
+	 */
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (PageModels.isPage(page)) {
+			page.getModelMap().computeIfAbsent("viewer", name -> now());
+		}
 	}
 
 	/** For a page an exception handler renders (its model does not get the attribute). */

@@ -84,9 +84,11 @@ class ConsultationApi {
 		JdbcMessages.Listing listing = messages.list(reader, parameters.filter(), parameters.page(),
 				parameters.pageSize());
 		MessagePage page = listing.page();
+		ConsultationJson.Links links = json.links();
 		return new ConsultationJson.Messages(page.items()
 			.stream()
-			.map(m -> json.message(m, listing.extras().getOrDefault(m.id().value(), ConsultationQueries.Extras.NONE)))
+			.map(m -> json.message(m, listing.extras().getOrDefault(m.id().value(), ConsultationQueries.Extras.NONE),
+					links))
 			.toList(), page.total());
 	}
 
@@ -94,19 +96,19 @@ class ConsultationApi {
 	ConsultationJson.MessageJson message(@PathVariable String messageId, @AuthenticationPrincipal Jwt jwt) {
 		ReadableMessage found = find(readers.of(jwt), messageId);
 		return json.message(found, queries.extras(List.of(found.id()))
-			.getOrDefault(found.id().value(), ConsultationQueries.Extras.NONE));
+			.getOrDefault(found.id().value(), ConsultationQueries.Extras.NONE), json.links());
 	}
 
 	@GetMapping(path = MESSAGES + "/{messageId}/attachments", produces = MediaType.APPLICATION_JSON_VALUE)
 	ConsultationJson.Attachments attachments(@PathVariable String messageId, @AuthenticationPrincipal Jwt jwt) {
-		return json.attachments(find(readers.of(jwt), messageId).message());
+		return json.attachments(find(readers.of(jwt), messageId).message(), json.links());
 	}
 
 	@GetMapping(path = MESSAGES + "/{messageId}/attachments/{attachmentId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ConsultationJson.Attachment attachment(@PathVariable String messageId, @PathVariable String attachmentId,
 			@AuthenticationPrincipal Jwt jwt) {
 		Message message = find(readers.of(jwt), messageId).message();
-		return json.attachment(message, attachment(message, attachmentId));
+		return json.attachment(message, attachment(message, attachmentId), json.links());
 	}
 
 	/**

@@ -81,7 +81,8 @@ class EmbeddedAuthorizationServer {
 
 	/**
 	 * Tokens of the embedded server are checked locally against the same keys (no network call), and refused once
-	 * their client is revoked.
+	 * their client is revoked. The signature of a token is checked the first time it comes (see {@link VerifiedTokens});
+	 * its lifetime and its client's revocation at every request.
 	 */
 	@Bean
 	JwtDecoder embeddedJwtDecoder(SigningKeys keys, JdbcMachineClients clients) {
@@ -92,8 +93,9 @@ class EmbeddedAuthorizationServer {
 					? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The client was revoked", null))
 					: OAuth2TokenValidatorResult.success();
 		};
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
-		return decoder;
+		var validator = new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked);
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator);
 	}
 
 	/** Who the client acts for goes into its token; the lifetime comes from configuration for every client. */

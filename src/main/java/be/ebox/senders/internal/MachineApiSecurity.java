@@ -13,7 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -55,11 +58,18 @@ class MachineApiSecurity {
 
 	/**
 	 * With {@code EBOX_OAUTH_ISSUER_URI} the tokens come from an external issuer (e.g. Keycloak). Its metadata and keys
-	 * are fetched on the first request, not at start, so the application starts while the issuer is unreachable.
+	 * are fetched on the first request, not at start, so the application starts while the issuer is unreachable. The
+	 * decoder is the one {@code JwtDecoders.fromIssuerLocation} builds (issuer, lifetime and certificate-binding
+	 * checks); its signature check is done once per token ({@link VerifiedTokens}), the other checks at every request.
 	 */
 	@Bean
 	@ConditionalOnExpression("!'${ebox.oauth.issuer-uri:}'.isBlank()")
 	JwtDecoder externalIssuerJwtDecoder(@Value("${ebox.oauth.issuer-uri}") String issuerUri) {
-		return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuerUri));
+		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(issuerUri);
+		return new VerifiedTokens(new SupplierJwtDecoder(() -> {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+			decoder.setJwtValidator(validator);
+			return decoder;
+		}), validator);
 	}
 }
