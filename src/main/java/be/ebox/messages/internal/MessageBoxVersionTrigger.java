@@ -13,6 +13,8 @@ import org.h2.api.Trigger;
  */
 public class MessageBoxVersionTrigger implements Trigger {
 
+	private static final String DUPLICATE_KEY = "23505";
+
 	private int recipient;
 
 	@Override
@@ -40,6 +42,17 @@ public class MessageBoxVersionTrigger implements Trigger {
 				WHEN NOT MATCHED THEN INSERT (recipient, version) VALUES (c.recipient, 1)""")) {
 			raise.setObject(1, ebox);
 			raise.executeUpdate();
+		}
+		catch (SQLException ex) {
+			if (!DUPLICATE_KEY.equals(ex.getSQLState())) {
+				throw ex;
+			}
+			// another transaction inserted the e-Box's first version meanwhile: raise it
+			try (PreparedStatement raise = connection
+				.prepareStatement("UPDATE message_box_version SET version = version + 1 WHERE recipient = ?")) {
+				raise.setObject(1, ebox);
+				raise.executeUpdate();
+			}
 		}
 	}
 }
