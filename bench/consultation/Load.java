@@ -16,10 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reports requests per second and latency percentiles of the measured phase (after a warm-up).
  *
  *   java Load.java <url> <bearer token or -> <connections> <warmup s> <measure s> <label>
- *
- * With {@code -Dcpu.app=<pid>} (the application) and {@code -Dcpu.db=<pid,pid,...>} (the PostgreSQL backends of its
- * pool) it also prints the CPU time those processes spent per measured request (user + system from /proc/<pid>/stat,
- * read when the measured phase starts and ends): the figure that a shared, noisy machine changes least.
  */
 public class Load {
 
@@ -45,12 +41,6 @@ public class Load {
 			workers.add(worker);
 			worker.start();
 		}
-		long[] app = pids(System.getProperty("cpu.app", ""));
-		long[] db = pids(System.getProperty("cpu.db", ""));
-		Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
-		long appFrom = ticks(app), dbFrom = ticks(db);
-		Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
-		long appTicks = ticks(app) - appFrom, dbTicks = ticks(db) - dbFrom;
 		long total = 0;
 		var all = new ArrayList<long[]>();
 		for (Worker worker : workers) {
@@ -66,35 +56,9 @@ public class Load {
 		}
 		Arrays.sort(latencies);
 		double seconds = measure / 1e9;
-		System.out.printf("%-8s %6d conn %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  %d requests, %d errors",
+		System.out.printf("%-8s %6d conn %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  %d requests, %d errors%n",
 				label, connections, total / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
 				latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, total, errors.get());
-		if (app.length > 0 && total > 0) {
-			// CPU ms per request; a tick is 10 ms (USER_HZ 100 on Linux), so 20 s of two busy cores are ~4 000 ticks
-			System.out.printf("  CPU/req app %.3f ms db %.3f ms", appTicks * 10.0 / total, dbTicks * 10.0 / total);
-		}
-		System.out.println();
-	}
-
-	static long[] pids(String list) {
-		return Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).mapToLong(Long::parseLong).toArray();
-	}
-
-	/** utime + stime (fields 14 and 15 of /proc/<pid>/stat) of these processes; a process gone counts nothing. */
-	static long ticks(long[] pids) {
-		long sum = 0;
-		for (long pid : pids) {
-			try {
-				String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-				// the command name (field 2) may hold spaces: count the fields after its closing parenthesis
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			}
-			catch (IOException | RuntimeException ex) {
-				// not readable (another user's process) or gone: not counted
-			}
-		}
-		return sum;
 	}
 
 	static double percentile(long[] sorted, double p) {

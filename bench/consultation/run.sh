@@ -12,7 +12,6 @@
 # BENCH_PORT (18089), SEARCH_Q (bijlage: the word of the text-search run, q=, found in every message's content),
 # SEARCH_RUNS (1; 0 leaves the text search out, e.g. for A/B runs of the list alone), APP_OPTS (extra JVM options of
 # the application, e.g. a flight recording: -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile).
-# Every measured run also prints the CPU time of the application and of its PostgreSQL backends per request.
 set -euo pipefail
 
 TOTAL="${1:-5000000}"; TOTAL="${TOTAL//_/}"
@@ -83,11 +82,21 @@ log "query plans (out/explain.txt)"
 # The list as the application sends it (JdbcMessages.list: the page and its total in one statement), custom and generic
 # plan (a prepared statement may switch to the generic plan after five executions, see migration V160), then the same
 # with the text search (q=$SEARCH_Q&qlang=nl: the e-Box's content rows through message_content_recipient_search).
-listing() { # the list without words
+listing() { # the list without words, its total counted (the first page, or after a write to the e-Box)
+	local where="m.recipient = \$1" now="m.visible_from <= \$2 AND m.expires_at > \$2"
+	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where AND $now ORDER BY m.published_at DESC, m.id
+	LIMIT $PAGE_SIZE OFFSET 0) SELECT t.total, COALESCE((SELECT b.version FROM message_box_version b WHERE b.recipient = \$1), 0)
+	AS box_version, t.next_visible, t.next_expiry, p.* FROM (SELECT COUNT(*) FILTER (WHERE $now) AS total,
+	MIN(m.visible_from) FILTER (WHERE m.visible_from > \$2) AS next_visible,
+	MIN(m.expires_at) FILTER (WHERE m.expires_at > \$2) AS next_expiry FROM message m WHERE $where) t
+	LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id"
+}
+paged() { # the list without words when its total is known at the e-Box's version: the page and the version only
 	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2"
 	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where ORDER BY m.published_at DESC, m.id
-	LIMIT $PAGE_SIZE OFFSET 0) SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE $where) t
-	LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id"
+	LIMIT $PAGE_SIZE OFFSET 0) SELECT CAST(NULL AS BIGINT) AS total, COALESCE((SELECT b.version FROM message_box_version b
+	WHERE b.recipient = \$1), 0) AS box_version, p.* FROM (SELECT 1 AS one) o LEFT JOIN page p ON TRUE
+	ORDER BY p.published_at DESC, p.id"
 }
 found() { # the search: the messages holding the words found once, the total and the page from them
 	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2
@@ -99,14 +108,19 @@ found() { # the search: the messages holding the words found once, the total and
 }
 psql_q -d "$DB" >"$OUT/explain.txt" <<SQL
 PREPARE list(char(10), timestamptz) AS $(listing);
+PREPARE paged(char(10), timestamptz) AS $(paged);
 PREPARE search(char(10), timestamptz, text) AS $(found);
 \echo '--- list, custom plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE list('$EBOX', now());
+\echo '--- list, total known (page and version), custom plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE paged('$EBOX', now());
 \echo '--- search, custom plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%$SEARCH_Q%');
 SET plan_cache_mode = force_generic_plan;
 \echo '--- list, generic plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE list('$EBOX', now());
+\echo '--- list, total known (page and version), generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE paged('$EBOX', now());
 \echo '--- search, generic plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%$SEARCH_Q%');
 SQL
@@ -118,19 +132,14 @@ TOTAL_ITEMS=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$LIST" | sed -E 
 
 cd "$HERE"
 javac -d "$OUT/classes" Load.java
-# CPU per request: the application process and the backends of its connection pool (those of this database now)
-BACKENDS=$(pgrep -d, -u postgres -f "postgres: .* $DB " || true)
-load() { # <url> <token or -> <label>
-	java -Dcpu.app="$APP" -Dcpu.db="$BACKENDS" -cp "$OUT/classes" Load "$1" "$2" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" "$3" \
-		| tee -a "$OUT/runs.txt"
-}
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$OUT/runs.txt"
+: >"$OUT/cpu.txt"
 for round in $(seq 1 "$ROUNDS"); do
-	load "$BASE/actuator/health" - health
-	load "$BASE$LIST" "$TOKEN" messages
+	with_cpu "$APP" "$DB" "$WARMUP" "$SECONDS_RUN" "$OUT/cpu.txt" java -cp "$OUT/classes" Load "$BASE/actuator/health" - "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" health | tee -a "$OUT/runs.txt"
+	with_cpu "$APP" "$DB" "$WARMUP" "$SECONDS_RUN" "$OUT/cpu.txt" java -cp "$OUT/classes" Load "$BASE$LIST" "$TOKEN" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" messages | tee -a "$OUT/runs.txt"
 	if [[ "${SEARCH_RUNS:-1}" != 0 ]]; then
-		load "$BASE$SEARCH" "$TOKEN" search
+		with_cpu "$APP" "$DB" "$WARMUP" "$SECONDS_RUN" "$OUT/cpu.txt" java -cp "$OUT/classes" Load "$BASE$SEARCH" "$TOKEN" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" search | tee -a "$OUT/runs.txt"
 	fi
 done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -150,3 +159,4 @@ awk -v all="$ALL" -v mine="$IN_EBOX" -v items="$TOTAL_ITEMS" -v gen="$GENERATION
 		printf "ratio messages/health %.2f (target >= 0.25); p99 target < 50 ms: %s\n", m / h, (p99 < 50 ? "met" : "NOT met")
 		if (sn) printf "ratio search/health %.2f; search p99 target < 200 ms: %s\n", s / h, (sp99 < 200 ? "met" : "NOT met")
 	}' "$OUT/runs.txt" | tee "$OUT/result.txt"
+tee -a "$OUT/result.txt" <"$OUT/cpu.txt"

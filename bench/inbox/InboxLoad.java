@@ -38,8 +38,6 @@ public class InboxLoad {
 			workers.add(worker);
 			worker.start();
 		}
-		var cpu = new CpuMeter(System.getenv("CPU_PIDS"), measureFrom, end);
-		cpu.start();
 		var latencies = new long[0];
 		for (Worker worker : workers) {
 			worker.join();
@@ -52,85 +50,6 @@ public class InboxLoad {
 				args[5], connections, latencies.length / (measure / 1e9), percentile(latencies, 0.50),
 				percentile(latencies, 0.99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
 				latencies.length, errors.get());
-		cpu.join();
-		cpu.print(args[5], latencies.length);
-	}
-
-	/**
-	 * CPU seconds (user + system, from /proc/PID/stat) of the processes named in CPU_PIDS over the measured phase, per
-	 * group: {@code CPU_PIDS="app:1234 pg:2345,2346"} (the application and its database backends). Nothing without it.
-	 */
-	static final class CpuMeter extends Thread {
-
-		final String[] groups;
-
-		final long from;
-
-		final long end;
-
-		final long[] before;
-
-		final long[] after;
-
-		CpuMeter(String spec, long from, long end) {
-			this.groups = spec == null || spec.isBlank() ? new String[0] : spec.trim().split("\\s+");
-			this.from = from;
-			this.end = end;
-			this.before = new long[groups.length];
-			this.after = new long[groups.length];
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			try {
-				sleepUntil(from);
-				read(before);
-				sleepUntil(end);
-				read(after);
-			}
-			catch (InterruptedException | IOException ex) {
-				System.err.println("cpu: " + ex);
-			}
-		}
-
-		void print(String label, long requests) {
-			if (groups.length == 0 || requests == 0) {
-				return;
-			}
-			var line = new StringBuilder(String.format("cpu      %-8s", label));
-			for (int i = 0; i < groups.length; i++) {
-				// clock ticks of 10 ms (USER_HZ 100)
-				line.append(String.format("  %s %.3f ms/req", groups[i].split(":")[0],
-						(after[i] - before[i]) * 10.0 / requests));
-			}
-			System.out.println(line.append("  over ").append(requests).append(" requests"));
-		}
-
-		private static void sleepUntil(long nanos) throws InterruptedException {
-			long left;
-			while ((left = nanos - System.nanoTime()) > 0) {
-				Thread.sleep(Math.max(1, left / 1_000_000));
-			}
-		}
-
-		private void read(long[] into) throws IOException {
-			for (int i = 0; i < groups.length; i++) {
-				long ticks = 0;
-				for (String pid : groups[i].split(":")[1].split(",")) {
-					try {
-						String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-						// the fields after the command name (which may hold spaces): utime and stime are 14 and 15
-						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					}
-					catch (java.nio.file.NoSuchFileException gone) {
-						// a backend that ended: its CPU is lost for both readings alike
-					}
-				}
-				into[i] = ticks;
-			}
-		}
 	}
 
 	static double percentile(long[] sorted, double p) {

@@ -116,11 +116,21 @@ d1=0 d2=0
 if (( d2 > d1 || (d2 == d1 && ${#SECOND} > ${#FIRST}) )); then
 	FIRST="${WORDS##* }" SECOND="${WORDS%% *}"
 fi
-listing() { # the list without words
-	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2 AND m.hidden = FALSE"
-	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where ORDER BY m.published_at DESC, m.id
-	LIMIT 25 OFFSET 0) SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE $where) t
+listing() { # the list without words, its total counted (the first page, or after a write to the e-Box)
+	local where="m.recipient = \$1 AND m.hidden = FALSE" now="m.visible_from <= \$2 AND m.expires_at > \$2"
+	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where AND $now ORDER BY m.published_at DESC, m.id
+	LIMIT 25 OFFSET 0) SELECT t.total, COALESCE((SELECT b.version FROM message_box_version b WHERE b.recipient = \$1), 0)
+	AS box_version, t.next_visible, t.next_expiry, p.* FROM (SELECT COUNT(*) FILTER (WHERE $now) AS total,
+	MIN(m.visible_from) FILTER (WHERE m.visible_from > \$2) AS next_visible,
+	MIN(m.expires_at) FILTER (WHERE m.expires_at > \$2) AS next_expiry FROM message m WHERE $where) t
 	LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id"
+}
+paged() { # the list without words when its total is known at the e-Box's version: the page and the version only
+	local where="m.recipient = \$1 AND m.hidden = FALSE AND m.visible_from <= \$2 AND m.expires_at > \$2"
+	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where ORDER BY m.published_at DESC, m.id
+	LIMIT 25 OFFSET 0) SELECT CAST(NULL AS BIGINT) AS total, COALESCE((SELECT b.version FROM message_box_version b
+	WHERE b.recipient = \$1), 0) AS box_version, p.* FROM (SELECT 1 AS one) o LEFT JOIN page p ON TRUE
+	ORDER BY p.published_at DESC, p.id"
 }
 found() { # the search: the messages holding the words found once, the total and the page from them
 	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2 AND m.hidden = FALSE
@@ -132,14 +142,19 @@ found() { # the search: the messages holding the words found once, the total and
 }
 psql_q -d "$DB" >"$OUT/explain.txt" <<SQL
 PREPARE inbox(char(10), timestamptz) AS $(listing);
+PREPARE paged(char(10), timestamptz) AS $(paged);
 PREPARE search(char(10), timestamptz, text, text) AS $(found);
 \echo '--- inbox, custom plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE inbox('$EBOX', now());
+\echo '--- inbox, total known (page and version), custom plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE paged('$EBOX', now());
 \echo '--- search "$WORDS", custom plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%$FIRST%', '%$SECOND%');
 SET plan_cache_mode = force_generic_plan;
 \echo '--- inbox, generic plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE inbox('$EBOX', now());
+\echo '--- inbox, total known (page and version), generic plan'
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE paged('$EBOX', now());
 \echo '--- search "$WORDS", generic plan'
 EXPLAIN (ANALYZE, BUFFERS) EXECUTE search('$EBOX', now(), '%$FIRST%', '%$SECOND%');
 \echo '--- search "bijlage" (every message), generic plan'
@@ -151,20 +166,16 @@ SQL
 cd "$HERE"
 javac -d "$OUT/classes" InboxLoad.java
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-# CPU per request of the application process and of this database's backends (its connection pool, open since the
-# start), read by InboxLoad from /proc at the start and end of each measured phase
-BACKENDS=$(psql_q -d postgres -tAc "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '$DB'")
-export CPU_PIDS="app:$APP${BACKENDS:+ pg:$BACKENDS}"
 : >"$OUT/runs.txt"
+: >"$OUT/cpu.txt"
 for _ in $(seq 1 "$ROUNDS"); do
-	java -cp "$OUT/classes" InboxLoad "$BASE/" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" frame | tee -a "$OUT/runs.txt"
-	java -cp "$OUT/classes" InboxLoad "$BASE$INBOX" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" inbox | tee -a "$OUT/runs.txt"
-	java -cp "$OUT/classes" InboxLoad "$BASE$FOUND" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" search | tee -a "$OUT/runs.txt"
+	with_cpu "$APP" "$DB" "$WARMUP" "$SECONDS_RUN" "$OUT/cpu.txt" java -cp "$OUT/classes" InboxLoad "$BASE/" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" frame | tee -a "$OUT/runs.txt"
+	with_cpu "$APP" "$DB" "$WARMUP" "$SECONDS_RUN" "$OUT/cpu.txt" java -cp "$OUT/classes" InboxLoad "$BASE$INBOX" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" inbox | tee -a "$OUT/runs.txt"
+	with_cpu "$APP" "$DB" "$WARMUP" "$SECONDS_RUN" "$OUT/cpu.txt" java -cp "$OUT/classes" InboxLoad "$BASE$FOUND" "$COOKIE" "$CONNECTIONS" "$WARMUP" "$SECONDS_RUN" search | tee -a "$OUT/runs.txt"
 done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 awk -v all="$ALL" -v mine="$IN_EBOX" -v gen="$GENERATION" -v l0="$LOAD_AT_START" -v l1="$LOAD_AT_END" '
-	$1 == "cpu" { cpu[++ncpu] = $0; next }
 	{ rate[$1] += $4; n[$1]++; errors[$1] += $(NF - 1); if ($7 > p50[$1]) p50[$1] = $7; if ($10 > p99[$1]) p99[$1] = $10 }
 	END {
 		printf "\nInbox benchmark: %d messages in the database, %d in the e-Box, generation %s s\n", all, mine, gen
@@ -172,7 +183,7 @@ awk -v all="$ALL" -v mine="$IN_EBOX" -v gen="$GENERATION" -v l0="$LOAD_AT_START"
 		for (k in n) printf "%-7s %8.1f req/s  worst p50 %8.2f ms  worst p99 %8.2f ms  (%.3f of frame req/s)\n", k, rate[k] / n[k], p50[k], p99[k], (rate[k] / n[k]) / (rate["frame"] / n["frame"])
 		ok["inbox"] = rate["inbox"] > 0 && errors["inbox"] == 0 && p99["inbox"] < 100
 		ok["search"] = rate["search"] > 0 && errors["search"] == 0 && p99["search"] < 200
-		for (i = 1; i <= ncpu; i++) print cpu[i]
 		printf "errors: frame %d, inbox %d, search %d\n", errors["frame"], errors["inbox"], errors["search"]
 		printf "targets: inbox p99 < 100 ms: %s; search p99 < 200 ms: %s\n", (ok["inbox"] ? "met" : "NOT met"), (ok["search"] ? "met" : "NOT met")
 	}' "$OUT/runs.txt" | tee "$OUT/result.txt"
+tee -a "$OUT/result.txt" <"$OUT/cpu.txt"

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,10 +46,13 @@ class JdbcMessages implements Messages {
 
 	private final Clock clock;
 
-	JdbcMessages(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final MessageTotals totals;
+
+	JdbcMessages(JdbcClient jdbc, JsonMapper json, Clock clock, MessageTotals totals) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.totals = totals;
 	}
 
 	/** What an earlier request with the same Idempotency-Key stored. */
@@ -136,6 +140,11 @@ class JdbcMessages implements Messages {
 	 * The page and its total in one statement, then the contents and attachments of the page in a second: two round
 	 * trips, whatever the page size. No transaction of its own: the page and its total come from one statement (one
 	 * snapshot), and the contents and attachments, read by message id, never change once published.
+	 * <p>
+	 * The total of a list without words is counted once per version of the e-Box (see {@link MessageTotals}): when a
+	 * total of the same list is known for this moment, the statement reads only the page and the e-Box's version, and
+	 * the known total is used if the version is the one it was counted at; otherwise (a write since, through any
+	 * instance) the page is read again with its total, which is then kept.
 	 */
 	Listing list(Reader reader, MessageFilter filter, int page, int pageSize) {
 		if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -144,41 +153,111 @@ class JdbcMessages implements Messages {
 		if (reader.readsNothing()) {
 			return new Listing(new MessagePage(List.of(), page, pageSize, 0), Map.of());
 		}
-		var query = MessageQuery.of(reader, filter, clock.instant());
-		// contents and attachments are read after the rows, not inside the extractor: outside a transaction a query
-		// there would take a second connection while the first is held
-		var rows = jdbc.sql(query.searches() ? found(query) : listed(query))
+		// microseconds: what the database keeps, so the moment compared in Java is the one the statement compared
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var query = MessageQuery.of(reader, filter, now);
+		if (query.searches() || !MessageTotals.cacheable(filter)) {
+			return read(found(query), query, page, pageSize).listing(page, pageSize);
+		}
+		var key = MessageTotals.Key.of(reader, filter);
+		var known = totals.candidate(key, now);
+		if (known.isPresent()) {
+			var rows = read(pageAtVersion(query), query, page, pageSize);
+			if (rows.version() == known.get().version()) {
+				return rows.withTotal(known.get().total()).listing(page, pageSize);
+			}
+		}
+		var rows = read(listedAndCounted(query), query, page, pageSize);
+		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange()));
+		return rows.listing(page, pageSize);
+	}
+
+	/**
+	 * What one page statement returned: the rows, the total (-1 when not counted), the e-Box's version in the same
+	 * snapshot, and the first moment after now when a message of the list becomes visible or expires (null if none).
+	 */
+	private record Rows(List<ReadableMessage> items, Map<UUID, ConsultationQueries.Extras> extras, long total,
+			long version, Instant nextChange) {
+
+		Rows withTotal(long known) {
+			return new Rows(items, extras, known, version, nextChange);
+		}
+
+		Listing listing(int page, int pageSize) {
+			return new Listing(new MessagePage(items, page, pageSize, total), extras);
+		}
+	}
+
+	// contents and attachments are read after the rows, not inside the extractor: outside a transaction a query
+	// there would take a second connection while the first is held
+	private Rows read(String sql, MessageQuery query, int page, int pageSize) {
+		var rows = jdbc.sql(sql)
 			.params(query.params())
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
 			.query(rs -> {
-				long total = 0;
+				long total = -1;
+				long version = 0;
+				Instant nextChange = null;
 				var items = new ArrayList<ReadableMessage>();
 				var extras = new HashMap<UUID, ConsultationQueries.Extras>();
 				while (rs.next()) {
-					total = rs.getLong("total");
+					Object counted = rs.getObject("total");
+					total = counted == null ? -1 : ((Number) counted).longValue();
+					version = rs.getLong("box_version");
+					nextChange = earlier(instant(rs.getObject("next_visible", OffsetDateTime.class)),
+							instant(rs.getObject("next_expiry", OffsetDateTime.class)));
 					UUID id = rs.getObject("id", UUID.class);
-					if (id != null) { // the one row of an empty page carries only the total
+					if (id != null) { // the one row of an empty page carries only the total and the version
 						extras.put(id, new ConsultationQueries.Extras(rs.getString("business_data"),
 								rs.getString("for_the_attention_of"), rs.getString("payment_data")));
 						items.add(new ReadableMessage(message(rs), state(rs)));
 					}
 				}
-				return new Listing(new MessagePage(items, page, pageSize, total), extras);
+				return new Rows(items, extras, total, version, nextChange);
 			});
-		var found = rows.page();
-		return new Listing(new MessagePage(readable(found.items()), page, pageSize, found.total()), rows.extras());
+		return new Rows(readable(rows.items()), rows.extras(), rows.total(), rows.version(), rows.nextChange());
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a == null ? b : b == null || a.isBefore(b) ? a : b;
+	}
+
+	/** The e-Box's version, read by the page statements in their snapshot; 0 before the first write of its messages. */
+	private static final String VERSION = "COALESCE((SELECT b.version FROM message_box_version b"
+			+ " WHERE b.recipient = :ebox), 0) AS box_version";
+
+	private static final String NOT_COUNTED = "CAST(NULL AS BIGINT) AS total, " + VERSION
+			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible"
+			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry";
+
+	private static String page(MessageQuery query) {
+		return "WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)";
 	}
 
 	/**
-	 * The page and the total of a list without words. The total is a one-row subquery the page is joined to, so it comes
-	 * back even when the page is empty (a page past the last). Each part keeps the plan it has alone: the count an
-	 * index-only scan of message_recipient_listing, the page the first rows of the same index.
+	 * The page of a list without words and the e-Box's version, without the total. The one-row table the page is joined
+	 * to brings the version even when the page is empty (a page past the last).
 	 */
-	private static String listed(MessageQuery query) {
-		return "WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
-				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
-				+ " SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM message m WHERE " + query.where() + ") t"
+	private static String pageAtVersion(MessageQuery query) {
+		return page(query) + " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
+	}
+
+	/**
+	 * The page, the total, the e-Box's version and when the total next changes by time alone, of a list without words.
+	 * The total is a one-row subquery the page is joined to, so it comes back even when the page is empty (a page past
+	 * the last). It reads the messages of the list at any time once (an index-only scan of message_recipient_listing,
+	 * as the count alone did), counting those visible now and finding the earliest later visible_from and expires_at
+	 * among them: the moment a message of the list appears or disappears without a write.
+	 */
+	private static String listedAndCounted(MessageQuery query) {
+		return page(query) + " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, p.* FROM (SELECT"
+				+ " COUNT(*) FILTER (WHERE " + query.visibleNow() + ") AS total,"
+				+ " MIN(m.visible_from) FILTER (WHERE m.visible_from > :now) AS next_visible,"
+				+ " MIN(m.expires_at) FILTER (WHERE m.expires_at > :now) AS next_expiry"
+				+ " FROM message m WHERE " + query.whereAtAnyTime() + ") t"
 				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
 	}
 
@@ -187,11 +266,13 @@ class JdbcMessages implements Messages {
 	 * found once (id and publication time, from message_recipient_listing) and both the total and the page come from
 	 * that set; only the page's rows are then read whole. Walking the e-Box newest first until a page is full instead
 	 * would read the content of nearly every message when the words are rare. {@code found} is used twice, so
-	 * PostgreSQL evaluates it once.
+	 * PostgreSQL evaluates it once. Its total is not kept (see {@link MessageTotals}).
 	 */
 	private static String found(MessageQuery query) {
 		return "WITH found AS (SELECT m.id, m.published_at FROM message m WHERE " + query.where() + ")"
-				+ " SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM found) t"
+				+ " SELECT t.total, 0 AS box_version, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible,"
+				+ " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry, p.*"
+				+ " FROM (SELECT COUNT(*) AS total FROM found) t"
 				+ " LEFT JOIN (SELECT m.* FROM (SELECT f.id FROM found f ORDER BY f.published_at DESC, f.id"
 				+ " LIMIT :limit OFFSET :offset) f JOIN message m ON m.id = f.id) p ON TRUE"
 				+ " ORDER BY p.published_at DESC, p.id";

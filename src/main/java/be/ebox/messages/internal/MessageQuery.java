@@ -18,6 +18,9 @@ final class MessageQuery {
 
 	private final List<String> conditions = new ArrayList<>();
 
+	/** The conditions on the time now (visible, not expired): the only ones a total can change by without a write. */
+	private final List<String> timeConditions = new ArrayList<>();
+
 	private final Map<String, Object> params = new LinkedHashMap<>();
 
 	private boolean searches;
@@ -42,8 +45,9 @@ final class MessageQuery {
 
 	private void readableBy(Reader reader, Instant now) {
 		add("m.recipient = :ebox", "ebox", reader.ebox().digits());
-		add("m.visible_from <= :now", "now", now.atOffset(ZoneOffset.UTC));
-		conditions.add("m.expires_at > :now");
+		params.put("now", now.atOffset(ZoneOffset.UTC));
+		timeConditions.add("m.visible_from <= :now");
+		timeConditions.add("m.expires_at > :now");
 		if (reader.unprotected() && reader.allProtected()) {
 			return;
 		}
@@ -135,8 +139,21 @@ final class MessageQuery {
 		params.put(name, value);
 	}
 
+	/** Every condition: what the reader may read now, and the filter. */
 	String where() {
+		var all = new ArrayList<String>(conditions);
+		all.addAll(timeConditions);
+		return String.join(" AND ", all);
+	}
+
+	/** Every condition but those on the time now ({@link #visibleNow()}). */
+	String whereAtAnyTime() {
 		return String.join(" AND ", conditions);
+	}
+
+	/** The conditions on the time now: visible from now or before, expiring after now. */
+	String visibleNow() {
+		return String.join(" AND ", timeConditions);
 	}
 
 	Map<String, Object> params() {
