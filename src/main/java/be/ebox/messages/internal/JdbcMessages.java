@@ -31,7 +31,6 @@ import be.ebox.senders.SenderApplicationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Messages in the tables {@code message}, {@code message_content} and {@code message_attachment}. */
@@ -73,7 +72,7 @@ class JdbcMessages implements Messages {
 					m.replyAuthorized(), m.registeredMail(), m.originalMessageId(), businessData, forTheAttentionOf,
 					paymentData, m.publicationCode(), idempotencyKey, idempotencyKey == null ? null : requestDigest)
 			.update();
-		String businessDataText = textOf(businessData);
+		String businessDataText = businessData == null ? "" : SearchText.wordsOf(json.readTree(businessData));
 		for (var content : m.contents().values()) {
 			jdbc.sql("""
 					INSERT INTO message_content (message_id, recipient, language, subject, body, search_text)
@@ -157,17 +156,17 @@ class JdbcMessages implements Messages {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var query = MessageQuery.of(reader, filter, now);
 		if (query.searches() || !MessageTotals.cacheable(filter)) {
-			return read(found(query), query, page, pageSize).listing(page, pageSize);
+			return read(ListStatements.found(query), query, page, pageSize).listing(page, pageSize);
 		}
 		var key = MessageTotals.Key.of(reader, filter);
 		var known = totals.candidate(key, now);
 		if (known.isPresent()) {
-			var rows = read(pageAtVersion(query), query, page, pageSize);
+			var rows = read(ListStatements.pageAtVersion(query), query, page, pageSize);
 			if (rows.version() == known.get().version()) {
 				return rows.withTotal(known.get().total()).listing(page, pageSize);
 			}
 		}
-		var rows = read(listedAndCounted(query), query, page, pageSize);
+		var rows = read(ListStatements.listedAndCounted(query), query, page, pageSize);
 		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange()));
 		return rows.listing(page, pageSize);
 	}
@@ -221,61 +220,6 @@ class JdbcMessages implements Messages {
 
 	private static Instant earlier(Instant a, Instant b) {
 		return a == null ? b : b == null || a.isBefore(b) ? a : b;
-	}
-
-	/** The e-Box's version, read by the page statements in their snapshot; 0 before the first write of its messages. */
-	private static final String VERSION = "COALESCE((SELECT b.version FROM message_box_version b"
-			+ " WHERE b.recipient = :ebox), 0) AS box_version";
-
-	private static final String NOT_COUNTED = "CAST(NULL AS BIGINT) AS total, " + VERSION
-			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible"
-			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry";
-
-	private static String page(MessageQuery query) {
-		return "WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
-				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)";
-	}
-
-	/**
-	 * The page of a list without words and the e-Box's version, without the total. The one-row table the page is joined
-	 * to brings the version even when the page is empty (a page past the last).
-	 */
-	private static String pageAtVersion(MessageQuery query) {
-		return page(query) + " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
-				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
-	}
-
-	/**
-	 * The page, the total, the e-Box's version and when the total next changes by time alone, of a list without words.
-	 * The total is a one-row subquery the page is joined to, so it comes back even when the page is empty (a page past
-	 * the last). It reads the messages of the list at any time once (an index-only scan of message_recipient_listing,
-	 * as the count alone did), counting those visible now and finding the earliest later visible_from and expires_at
-	 * among them: the moment a message of the list appears or disappears without a write.
-	 */
-	private static String listedAndCounted(MessageQuery query) {
-		return page(query) + " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, p.* FROM (SELECT"
-				+ " COUNT(*) FILTER (WHERE " + query.visibleNow() + ") AS total,"
-				+ " MIN(m.visible_from) FILTER (WHERE m.visible_from > :now) AS next_visible,"
-				+ " MIN(m.expires_at) FILTER (WHERE m.expires_at > :now) AS next_expiry"
-				+ " FROM message m WHERE " + query.whereAtAnyTime() + ") t"
-				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
-	}
-
-	/**
-	 * The page and the total of a text search. The total needs every message that holds the words anyway, so they are
-	 * found once (id and publication time, from message_recipient_listing) and both the total and the page come from
-	 * that set; only the page's rows are then read whole. Walking the e-Box newest first until a page is full instead
-	 * would read the content of nearly every message when the words are rare. {@code found} is used twice, so
-	 * PostgreSQL evaluates it once. Its total is not kept (see {@link MessageTotals}).
-	 */
-	private static String found(MessageQuery query) {
-		return "WITH found AS (SELECT m.id, m.published_at FROM message m WHERE " + query.where() + ")"
-				+ " SELECT t.total, 0 AS box_version, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible,"
-				+ " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry, p.*"
-				+ " FROM (SELECT COUNT(*) AS total FROM found) t"
-				+ " LEFT JOIN (SELECT m.* FROM (SELECT f.id FROM found f ORDER BY f.published_at DESC, f.id"
-				+ " LIMIT :limit OFFSET :offset) f JOIN message m ON m.id = f.id) p ON TRUE"
-				+ " ORDER BY p.published_at DESC, p.id";
 	}
 
 	@Override
@@ -373,25 +317,6 @@ class JdbcMessages implements Messages {
 		return new Message.Attachment(rs.getInt("position"), rs.getString("http_part_name"), rs.getString("file_name"),
 				rs.getString("media_type"), rs.getLong("size"), rs.getString("blob_sha256"),
 				rs.getBoolean("main_content"), rs.getBoolean("signed"), Map.copyOf(titles));
-	}
-
-	/** The words of the business data (names, descriptions, values in every language), for search. */
-	private String textOf(String businessData) {
-		if (businessData == null) {
-			return "";
-		}
-		var words = new StringBuilder();
-		collectText(json.readTree(businessData), words);
-		return words.toString();
-	}
-
-	private static void collectText(JsonNode node, StringBuilder words) {
-		if (node.isValueNode()) {
-			words.append(' ').append(node.asString());
-		}
-		else {
-			node.values().forEach(child -> collectText(child, words));
-		}
 	}
 
 	private static String nonNull(String text) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Text as search compares it: lower case, accents removed, runs of white space as one space. Stored normalized next to
  * each content, so that the database compares plain strings the same way on H2 and PostgreSQL (PostgreSQL's unaccent
@@ -33,6 +35,22 @@ final class SearchText {
 	static {
 		for (char c = 0x80; c <= 0xFF; c++) {
 			LATIN_1[c - 0x80] = decomposed(String.valueOf(c));
+		}
+	}
+
+	/** The words of business data (names, descriptions, values in every language), for search. */
+	static String wordsOf(JsonNode businessData) {
+		var words = new StringBuilder();
+		collectWords(businessData, words);
+		return words.toString();
+	}
+
+	private static void collectWords(JsonNode node, StringBuilder words) {
+		if (node.isValueNode()) {
+			words.append(' ').append(node.asString());
+		}
+		else {
+			node.values().forEach(child -> collectWords(child, words));
 		}
 	}
 

@@ -1,0 +1,68 @@
+package be.ebox.messages.internal;
+
+/**
+ * The SQL of a message list ({@link JdbcMessages#list}): the page with its total counted, the page at the e-Box's
+ * version when a kept total may be used ({@link MessageTotals}), and the page and total of a text search. Each returns
+ * the columns {@code total}, {@code box_version}, {@code next_visible}, {@code next_expiry} and the page's message rows;
+ * the conditions come from {@link MessageQuery}, the values are bound by name.
+ */
+final class ListStatements {
+
+	private ListStatements() {
+	}
+
+	/** The e-Box's version, read by the page statements in their snapshot; 0 before the first write of its messages. */
+	private static final String VERSION = "COALESCE((SELECT b.version FROM message_box_version b"
+			+ " WHERE b.recipient = :ebox), 0) AS box_version";
+
+	private static final String NOT_COUNTED = "CAST(NULL AS BIGINT) AS total, " + VERSION
+			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible"
+			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry";
+
+	private static String page(MessageQuery query) {
+		return "WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)";
+	}
+
+	/**
+	 * The page of a list without words and the e-Box's version, without the total. The one-row table the page is joined
+	 * to brings the version even when the page is empty (a page past the last).
+	 */
+	static String pageAtVersion(MessageQuery query) {
+		return page(query) + " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
+	}
+
+	/**
+	 * The page, the total, the e-Box's version and when the total next changes by time alone, of a list without words.
+	 * The total is a one-row subquery the page is joined to, so it comes back even when the page is empty (a page past
+	 * the last). It reads the messages of the list at any time once (an index-only scan of message_recipient_listing,
+	 * as the count alone did), counting those visible now and finding the earliest later visible_from and expires_at
+	 * among them: the moment a message of the list appears or disappears without a write.
+	 */
+	static String listedAndCounted(MessageQuery query) {
+		return page(query) + " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, p.* FROM (SELECT"
+				+ " COUNT(*) FILTER (WHERE " + query.visibleNow() + ") AS total,"
+				+ " MIN(m.visible_from) FILTER (WHERE m.visible_from > :now) AS next_visible,"
+				+ " MIN(m.expires_at) FILTER (WHERE m.expires_at > :now) AS next_expiry"
+				+ " FROM message m WHERE " + query.whereAtAnyTime() + ") t"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
+	}
+
+	/**
+	 * The page and the total of a text search. The total needs every message that holds the words anyway, so they are
+	 * found once (id and publication time, from message_recipient_listing) and both the total and the page come from
+	 * that set; only the page's rows are then read whole. Walking the e-Box newest first until a page is full instead
+	 * would read the content of nearly every message when the words are rare. {@code found} is used twice, so
+	 * PostgreSQL evaluates it once. Its total is not kept (see {@link MessageTotals}).
+	 */
+	static String found(MessageQuery query) {
+		return "WITH found AS (SELECT m.id, m.published_at FROM message m WHERE " + query.where() + ")"
+				+ " SELECT t.total, 0 AS box_version, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible,"
+				+ " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry, p.*"
+				+ " FROM (SELECT COUNT(*) AS total FROM found) t"
+				+ " LEFT JOIN (SELECT m.* FROM (SELECT f.id FROM found f ORDER BY f.published_at DESC, f.id"
+				+ " LIMIT :limit OFFSET :offset) f JOIN message m ON m.id = f.id) p ON TRUE"
+				+ " ORDER BY p.published_at DESC, p.id";
+	}
+}
