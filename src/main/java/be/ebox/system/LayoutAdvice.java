@@ -7,38 +7,20 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.ui.ModelMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/**
- * What the page frame needs on every page: the current language and the links to switch it. Added to the model of a
- * page after its controller (see {@link PageModels}), never to an API answer: as a
- * {@code @ControllerAdvice(annotations = Controller.class)} with {@code @ModelAttribute} methods it also applied to
- * every {@code @RestController} (which is a {@code @Controller}), and Spring MVC created and invoked those methods at
- * every API request for a model nobody renders.
- */
+/** What the page frame needs on every page: the current language and the links to switch it. */
 @Component
-class LayoutAdvice implements HandlerInterceptor, WebMvcConfigurer {
+class LayoutAdvice extends PageFrameAttributes {
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this);
-	}
-
-	@Override
-	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-			ModelAndView page) {
-		if (PageModels.isPage(page)) {
-			Locale locale = RequestContextUtils.getLocale(request);
-			page.getModelMap().putIfAbsent("currentLanguage", currentLanguage(locale));
-			page.getModelMap().computeIfAbsent("languageLinks", name -> languageLinks(request, locale));
-		}
+	protected void addTo(ModelMap model, HttpServletRequest request) {
+		Locale locale = RequestContextUtils.getLocale(request);
+		model.putIfAbsent("currentLanguage", currentLanguage(locale));
+		model.computeIfAbsent("languageLinks", name -> languageLinks(request, locale));
 	}
 
 	String currentLanguage(Locale locale) {

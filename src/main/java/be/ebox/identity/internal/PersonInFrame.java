@@ -6,23 +6,19 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import be.ebox.system.PageModels;
+import be.ebox.system.PageFrameAttributes;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.ui.ModelMap;
 
 /**
- * Who the page frame shows as signed in ({@code viewer} in the layout), worked out once per page in Java. The layout
+ * Who the page frame shows as signed in ({@code viewer} in the layout), worked out once per page in Java and added to pages only ({@link PageFrameAttributes}). The layout
  * asked Spring Security's Thymeleaf dialect ({@code sec:authorize}) instead, which parses its access expression anew
  * at every use: three times per page, about a tenth of the server time of a small page. Same answers: Spring
  * Security's {@code isAnonymous()}, {@code isAuthenticated()} and {@code hasRole('OPERATOR')}.
  */
 @Component
-class PersonInFrame implements HandlerInterceptor, WebMvcConfigurer {
+class PersonInFrame extends PageFrameAttributes {
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -36,21 +32,8 @@ class PersonInFrame implements HandlerInterceptor, WebMvcConfigurer {
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this);
-	}
-
-	/**
-	 * Added after the controller, to pages only ({@link PageModels}): as a {@code @ModelAttribute} of a controller
-	 * advice for every {@code @Controller} it was also worked out, with the framework's per-request set-up of the
-	 * method, at every API request.
-	 */
-	@Override
-	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-			ModelAndView page) {
-		if (PageModels.isPage(page)) {
-			page.getModelMap().computeIfAbsent("viewer", name -> now());
-		}
+	protected void addTo(ModelMap model, HttpServletRequest request) {
+		model.computeIfAbsent("viewer", name -> now());
 	}
 
 	/** For a page an exception handler renders (its model does not get the attribute). */
