@@ -48,7 +48,6 @@ trap stop_app EXIT
 # WAL writer, checkpointer and background writer not counted). On a shared machine wall time stretches with the
 # others' load; CPU seconds much less. Needs to run as root or postgres for the backends, else "-".
 CLK_TCK=$(getconf CLK_TCK)
-proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 backends() { # a backend that ends between pgrep and the read is left out (not counted as 0)
 	for p in $(pgrep -u postgres -f "postgres: .*$DB " 2>/dev/null); do
 		awk -v p="$p" '{ print p, $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true
@@ -186,7 +185,7 @@ fi
 # 6. the bulk job: token, POST (template + recipients + the shared PDF), GET every 0.2 s until DONE
 TOKEN=$(token)
 log "bulk job: POST /api/v1/publications with $N lines ($CSV_MB MB CSV) and a $PDF_SIZE-byte PDF"
-APP_TICKS0=$(proc_ticks "$APP_PID")
+APP_TICKS0=$(cpu_ticks "$APP_PID")
 thread_ticks "$APP_PID" >"$OUT/threads.0"
 cpu_window_start bulk
 T0=$(now)
@@ -212,7 +211,7 @@ done
 T1=$(now)
 BULK_DB_CPU=$(cpu_window_stop bulk)
 thread_ticks "$APP_PID" >"$OUT/threads.1"
-BULK_APP_CPU=$(awk -v a="$APP_TICKS0" -v b="$(proc_ticks "$APP_PID")" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / hz }')
+BULK_APP_CPU=$(awk -v a="$APP_TICKS0" -v b="$(cpu_ticks "$APP_PID")" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / hz }')
 BULK_S=$(seconds "$T0" "$T1")
 UPLOAD_S=$(seconds "$T0" "$T_ACCEPTED")
 PUBLISH_S=$(seconds "$T_ACCEPTED" "$T1")
