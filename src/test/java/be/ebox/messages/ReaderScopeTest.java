@@ -3,6 +3,7 @@ package be.ebox.messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
 
 import be.ebox.access.Reader;
@@ -88,6 +89,29 @@ class ReaderScopeTest {
 		MessageId current = test.to(ebox).insert();
 		assertThat(messages.search(manager, MessageFilter.all(), 1, 25).items()).extracting(ReadableMessage::id)
 			.containsExactly(current);
+	}
+
+	@Test
+	void statesOfManyMessagesAreFoundOnlyInTheirOwnEboxAndWhileVisible() {
+		Instant now = Instant.now();
+		MessageId read = test.to(ebox).insert();
+		actions.openMainContent(manager, read);
+		MessageId unread = test.to(ebox).insert();
+		MessageId theirs = test.to(other).insert();
+		MessageId later = test.to(ebox).visibleFrom(now.plus(1, ChronoUnit.DAYS)).insert();
+		MessageId expired = test.to(ebox).publishedAt(now.minus(400, ChronoUnit.DAYS))
+			.expiresAt(now.minus(1, ChronoUnit.DAYS))
+			.insert();
+
+		var found = messages.findStatesIn(Map.of(read, ebox, unread, ebox, theirs, ebox, later, ebox, expired, ebox));
+
+		assertThat(found).containsOnlyKeys(read, unread);
+		assertThat(found.get(read).state().firstReadAt()).isNotNull();
+		assertThat(found.get(unread).state().firstReadAt()).isNull();
+		assertThat(found.get(unread).message().expiresAt())
+			.isEqualTo(messages.findFor(manager, unread).orElseThrow().message().expiresAt());
+		assertThat(messages.findStatesIn(Map.of(theirs, other))).containsOnlyKeys(theirs);
+		assertThat(messages.findStatesIn(Map.of())).isEmpty();
 	}
 
 	@Test

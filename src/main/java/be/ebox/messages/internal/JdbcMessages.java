@@ -127,6 +127,25 @@ class JdbcMessages implements Messages {
 	}
 
 	@Override
+	public Map<MessageId, ReadableMessage> findStatesIn(Map<MessageId, EnterpriseNumber> eboxes) {
+		if (eboxes.isEmpty()) {
+			return Map.of();
+		}
+		var found = new HashMap<MessageId, ReadableMessage>();
+		// the e-Box of each message checked here, not in the statement: one IN list of ids, the primary key's
+		jdbc.sql("SELECT m.*, " + STATE_COLUMNS + " FROM message m WHERE m.id IN (:ids)"
+				+ " AND m.visible_from <= :now AND m.expires_at > :now")
+			.param("ids", eboxes.keySet().stream().map(MessageId::value).toList())
+			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> new ReadableMessage(message(rs), state(rs)))
+			.list()
+			.stream()
+			.filter(r -> r.message().recipient().equals(eboxes.get(r.id())))
+			.forEach(r -> found.put(r.id(), r));
+		return found;
+	}
+
+	@Override
 	public MessagePage search(Reader reader, MessageFilter filter, int page, int pageSize) {
 		return list(reader, filter, page, pageSize).page();
 	}

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import be.ebox.access.DesignatedContacts;
-import be.ebox.access.Reader;
 import be.ebox.identity.AccountId;
 import be.ebox.messages.Message;
+import be.ebox.messages.MessageId;
 import be.ebox.messages.Messages;
 import be.ebox.messages.ReadableMessage;
 import be.ebox.registry.EnterpriseNumber;
@@ -27,9 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class AlertWorker {
-
-	/** The platform's own view of an e-Box: to see a message's state, never shown to anyone. */
-	private static final String ACTOR = "notifications";
 
 	private final Alerts alerts;
 
@@ -66,15 +63,29 @@ class AlertWorker {
 		this.clock = clock;
 	}
 
-	/** Handles one batch of due alerts; answers how many. */
+	/**
+	 * Handles one batch of due alerts; answers how many. The batch's messages are read in one query, its reminders
+	 * written and its alerts marked handled with one statement each: a bulk job's 100 000 alerts are handled while
+	 * the job still runs, on the same cores, and one round trip per alert for each of these cost the job's CPU.
+	 */
 	int handleDue() {
 		Integer handled = transaction.execute(status -> {
 			Instant now = clock.instant();
 			List<Alert> due = alerts.claimDue(now, properties.alertBatch());
+			var eboxes = new HashMap<MessageId, EnterpriseNumber>();
+			due.forEach(alert -> eboxes.putIfAbsent(alert.message(), alert.ebox()));
+			Map<MessageId, ReadableMessage> found = messages.findStatesIn(eboxes);
 			var known = new Known();
+			var reminders = new ArrayList<Alert>();
+			var outcomes = new ArrayList<Alerts.Outcome>(due.size());
 			for (Alert alert : due) {
-				alerts.handled(alert.id(), handle(alert, now, known), now);
+				outcomes.add(new Alerts.Outcome(alert.id(),
+						handle(alert, Optional.ofNullable(found.get(alert.message())), now, known, reminders)));
 			}
+			if (!reminders.isEmpty()) {
+				alerts.add(reminders);
+			}
+			alerts.handled(outcomes, now);
 			return due.size();
 		});
 		return handled == null ? 0 : handled;
@@ -105,14 +116,13 @@ class AlertWorker {
 		final Map<EnterpriseNumber, Boolean> eboxAddresses = new HashMap<>();
 	}
 
-	private String handle(Alert alert, Instant now, Known known) {
-		Optional<ReadableMessage> found = messages.findFor(Reader.ofEverything(alert.ebox(), Reader.Kind.PERSON, ACTOR),
-				alert.message());
+	/** @param found the message as a reader of everything in the alert's e-Box finds it now (dates and state) */
+	private String handle(Alert alert, Optional<ReadableMessage> found, Instant now, Known known, List<Alert> reminders) {
 		if (found.isEmpty()) {
 			return "GONE";
 		}
 		if (alert.reason() == Reason.NEW) {
-			alerts.add(reminders(alert, found.get().message()));
+			reminders.addAll(reminders(alert, found.get().message()));
 		}
 		if (alert.reason().settledBy(found.get().state())) {
 			return "SETTLED";

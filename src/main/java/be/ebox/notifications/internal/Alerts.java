@@ -90,10 +90,21 @@ class Alerts {
 			.list();
 	}
 
-	void handled(long id, String outcome, Instant now) {
-		jdbc.sql("UPDATE notification_alert SET handled_at = ?, outcome = ? WHERE id = ?")
-			.params(Times.db(now), outcome, id)
-			.update();
+	/** What became of an alert (NOTIFIED, SETTLED, GONE). */
+	record Outcome(long id, String outcome) {
+	}
+
+	/** Marks the alerts handled, with one batch: one round trip for a worker's whole batch of alerts. */
+	void handled(List<Outcome> outcomes, Instant now) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		batch.batchUpdate("UPDATE notification_alert SET handled_at = ?, outcome = ? WHERE id = ?", outcomes,
+				outcomes.size(), (ps, o) -> {
+					ps.setObject(1, Times.db(now));
+					ps.setString(2, o.outcome());
+					ps.setLong(3, o.id());
+				});
 	}
 
 	/** Alerts not handled yet, for the operator page. */
