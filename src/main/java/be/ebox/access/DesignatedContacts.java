@@ -2,6 +2,7 @@ package be.ebox.access;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import be.ebox.identity.AccountId;
 import be.ebox.registry.EnterpriseNumber;
@@ -21,4 +22,19 @@ public interface DesignatedContacts {
 
 	/** Every active person of the enterprise who may read the type right now (roles and grants; not mandates). */
 	List<AccountId> readersOf(EnterpriseNumber ebox, MessageTypeId type, boolean isProtected);
+
+	/**
+	 * {@link #contactFor} and {@link #readersOf} for many e-Boxes at once (the notifications' batch of alerts): the
+	 * designated contacts and the members of all of them are read with one query each when the lookup is made; the
+	 * answers are those of the two methods at that moment. Only people found there have their rights read.
+	 */
+	Lookup lookup(Set<EnterpriseNumber> eboxes);
+
+	/** The answers of a {@link #lookup} for the e-Boxes it was made for. */
+	interface Lookup {
+
+		Optional<AccountId> contactFor(EnterpriseNumber ebox, MessageTypeId type);
+
+		List<AccountId> readersOf(EnterpriseNumber ebox, MessageTypeId type, boolean isProtected);
+	}
 }

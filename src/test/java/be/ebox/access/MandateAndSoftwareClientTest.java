@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Mandates through the pages of both sides (the client gives and revokes, the provider assigns its users; the client
@@ -181,6 +182,8 @@ class MandateAndSoftwareClientTest {
 			.statusCode()).isEqualTo(404);
 	}
 
+	private static final MessageTypeId UNPROTECTED = new MessageTypeId(DemoReferenceData.UNPROTECTED_TYPE);
+
 	@Test
 	void theDesignatedContactIsAnsweredWhileTheyMayReadTheType() {
 		var user = people.with(client, Role.USER);
@@ -195,6 +198,18 @@ class MandateAndSoftwareClientTest {
 		assertThat(contacts.readersOf(client, new MessageTypeId(DemoReferenceData.UNPROTECTED_TYPE), false))
 			.containsExactlyInAnyOrder(clientMain.account(), user.account());
 		assertThat(clientMain.web().get("/ebox/access/" + client.digits() + "/readers").body()).contains("selected");
+		// the same answers for many e-Boxes at once (the notifications' batches), an e-Box without anyone included
+		var nobody = new TestEnterprises(jdbc).legalPerson("Vide SA", "Leeg NV");
+		var lookup = contacts.lookup(java.util.Set.of(client, provider, nobody));
+		assertThat(lookup.contactFor(client, elections)).contains(user.account());
+		assertThat(lookup.readersOf(client, elections, true)).containsExactlyInAnyOrder(clientMain.account(), user.account());
+		assertThat(lookup.contactFor(provider, elections)).isEmpty();
+		assertThat(lookup.readersOf(provider, UNPROTECTED, false)).isNotEmpty()
+			.isEqualTo(contacts.readersOf(provider, UNPROTECTED, false));
+		assertThat(lookup.readersOf(nobody, UNPROTECTED, false)).isEmpty();
+		var outsider = new TestEnterprises(jdbc).legalPerson("Tiers SA", "Derde NV");
+		assertThatThrownBy(() -> lookup.readersOf(outsider, elections, true))
+			.isInstanceOf(IllegalArgumentException.class);
 
 		post(clientMain, "/ebox/access/" + client.digits() + "/contacts", "type=" + elections + "&account=");
 		assertThat(contacts.contactFor(client, elections)).isEmpty();

@@ -1,7 +1,10 @@
 package be.ebox.access.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import be.ebox.access.DesignatedContacts;
@@ -57,7 +60,51 @@ class JdbcDesignatedContacts implements DesignatedContacts {
 
 	@Override
 	public List<AccountId> readersOf(EnterpriseNumber ebox, MessageTypeId type, boolean isProtected) {
-		return members.all(ebox).stream()
+		return readersAmong(members.all(ebox), ebox, type, isProtected);
+	}
+
+	@Override
+	public Lookup lookup(Set<EnterpriseNumber> asked) {
+		Set<EnterpriseNumber> eboxes = Set.copyOf(asked);
+		var stored = new HashMap<String, AccountId>();
+		if (!eboxes.isEmpty()) {
+			jdbc.sql("""
+					SELECT enterprise_number, message_type, account_id FROM access_designated_contact
+					WHERE enterprise_number IN (:eboxes)""")
+				.param("eboxes", eboxes.stream().map(EnterpriseNumber::digits).toList())
+				.query(rs -> {
+					stored.put(rs.getString("enterprise_number") + "/" + rs.getString("message_type"),
+							new AccountId(rs.getObject("account_id", UUID.class)));
+				});
+		}
+		Map<EnterpriseNumber, List<MemberTable.Row>> all = members.all(eboxes);
+		return new Lookup() {
+
+			@Override
+			public Optional<AccountId> contactFor(EnterpriseNumber ebox, MessageTypeId type) {
+				requireLookedUp(ebox);
+				boolean isProtected = referenceData.findMessageType(type).map(t -> t.isProtected()).orElse(true);
+				return Optional.ofNullable(stored.get(ebox.digits() + "/" + type.value()))
+					.filter(account -> mayRead(account, ebox, type, isProtected));
+			}
+
+			@Override
+			public List<AccountId> readersOf(EnterpriseNumber ebox, MessageTypeId type, boolean isProtected) {
+				requireLookedUp(ebox);
+				return readersAmong(all.getOrDefault(ebox, List.of()), ebox, type, isProtected);
+			}
+
+			private void requireLookedUp(EnterpriseNumber ebox) {
+				if (!eboxes.contains(ebox)) {
+					throw new IllegalArgumentException("e-Box " + ebox.digits() + " was not looked up");
+				}
+			}
+		};
+	}
+
+	private List<AccountId> readersAmong(List<MemberTable.Row> rows, EnterpriseNumber ebox, MessageTypeId type,
+			boolean isProtected) {
+		return rows.stream()
 			.filter(MemberTable.Row::active)
 			.map(MemberTable.Row::account)
 			.filter(account -> mayRead(account, ebox, type, isProtected))

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import be.ebox.access.DesignatedContacts;
 import be.ebox.identity.AccountId;
@@ -75,7 +76,8 @@ class AlertWorker {
 			var eboxes = new HashMap<MessageId, EnterpriseNumber>();
 			due.forEach(alert -> eboxes.putIfAbsent(alert.message(), alert.ebox()));
 			Map<MessageId, ReadableMessage> found = messages.findStatesIn(eboxes);
-			var known = new Known();
+			var boxes = Set.copyOf(eboxes.values());
+			var known = new Known(contacts.lookup(boxes), preferences.withEboxAddress(boxes));
 			var reminders = new ArrayList<Alert>();
 			var outcomes = new ArrayList<Alerts.Outcome>(due.size());
 			for (Alert alert : due) {
@@ -105,6 +107,12 @@ class AlertWorker {
 	 */
 	private static final class Known {
 
+		/** The designated contacts and members of the batch's e-Boxes. */
+		final DesignatedContacts.Lookup people;
+
+		/** Those of the batch's e-Boxes that have an address of their own. */
+		final Set<EnterpriseNumber> eboxAddresses;
+
 		final Map<String, Optional<AccountId>> contacts = new HashMap<>();
 
 		final Map<String, List<AccountId>> readers = new HashMap<>();
@@ -113,7 +121,10 @@ class AlertWorker {
 
 		final Map<AccountId, Optional<Preferences.Contact>> addresses = new HashMap<>();
 
-		final Map<EnterpriseNumber, Boolean> eboxAddresses = new HashMap<>();
+		Known(DesignatedContacts.Lookup people, Set<EnterpriseNumber> eboxAddresses) {
+			this.people = people;
+			this.eboxAddresses = eboxAddresses;
+		}
 	}
 
 	/** @param found the message as a reader of everything in the alert's e-Box finds it now (dates and state) */
@@ -128,9 +139,11 @@ class AlertWorker {
 			return "SETTLED";
 		}
 		String key = alert.ebox().digits() + "/" + alert.type().value();
-		Optional<AccountId> contact = known.contacts.computeIfAbsent(key, k -> contacts.contactFor(alert.ebox(), alert.type()));
+		Optional<AccountId> contact = known.contacts.computeIfAbsent(key,
+				k -> known.people.contactFor(alert.ebox(), alert.type()));
 		List<AccountId> people = alert.reason().isReminder() && contact.isPresent() ? List.of(contact.get())
-				: known.readers.computeIfAbsent(key, k -> contacts.readersOf(alert.ebox(), alert.type(), alert.isProtected()));
+				: known.readers.computeIfAbsent(key,
+						k -> known.people.readersOf(alert.ebox(), alert.type(), alert.isProtected()));
 		for (AccountId person : people) {
 			Mode mode = known.modes.computeIfAbsent(person + "/" + alert.type().value(), k -> preferences.mode(person, alert.type()));
 			if (mode == Mode.NEVER && contact.filter(person::equals).isPresent()) {
@@ -145,7 +158,7 @@ class AlertWorker {
 			}
 		}
 		if (alert.reason() == Reason.NEW && !alert.isProtected()
-				&& known.eboxAddresses.computeIfAbsent(alert.ebox(), e -> preferences.eboxAddress(e).isPresent())) {
+				&& known.eboxAddresses.contains(alert.ebox())) {
 			summary.add(null, alert.ebox(), alert.message(), alert.reason(), now);
 		}
 		return "NOTIFIED";

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import be.ebox.identity.AccountId;
 import be.ebox.identity.Accounts;
@@ -105,6 +106,17 @@ class Preferences {
 			.param(ebox.digits())
 			.query((rs, n) -> new Contact(rs.getString("address"), rs.getString("language")))
 			.optional();
+	}
+
+	/** Of these e-Boxes, those with an address of their own ({@link #eboxAddress}), with one query. */
+	Set<EnterpriseNumber> withEboxAddress(Set<EnterpriseNumber> eboxes) {
+		if (eboxes.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("SELECT ebox FROM notification_ebox_address WHERE ebox IN (:eboxes)")
+			.param("eboxes", eboxes.stream().map(EnterpriseNumber::digits).toList())
+			.query((rs, n) -> EnterpriseNumber.parse(rs.getString(1)))
+			.list());
 	}
 
 	void saveEboxAddress(EnterpriseNumber ebox, Contact contact, Instant now) {
