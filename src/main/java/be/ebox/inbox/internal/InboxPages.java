@@ -94,8 +94,10 @@ class InboxPages {
 		model.addAttribute("total", p.number(result.total()));
 		var organisations = referenceData.organisations();
 		var types = referenceData.messageTypes();
-		model.addAttribute("rows", views.rows(result.items(), p, new InboxLabels(messageSource, locale),
-				request.getContextPath(), request.getContextPath() + base, organisations, types));
+		var rows = views.rows(result.items(), p, new InboxLabels(messageSource, locale), request.getContextPath(),
+				request.getContextPath() + base, organisations, types);
+		model.addAttribute("rows", rows);
+		model.addAttribute("lines", InboxLines.html(rows));
 		model.addAttribute("senders", organisations.stream()
 			.map(o -> Option.of(o.number().digits(), o.shortName().in(language), filter.sender()))
 			.toList());

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One line of the inbox list with everything it prints already worked out in Java: texts in the reader's language,
- * dates formatted, labels looked up, links built. The template only prints these (escaped: a sender's texts stay plain
- * text); a line of 25 costs it a dozen plain property reads instead of about 30 expressions, message lookups and links.
+ * dates formatted, labels looked up, links built. {@link InboxLines} prints these (escaped: a sender's texts stay
+ * plain text) as the template's loop printed them.
  * @param elementId the id of the list item, {@code message-<id>}
  * @param css the classes of the list item (read or unread)
  * @param logo the path of the sender's logo, or null when the sender has none
