@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A total depends on the e-Box's messages, the time, the filter and what the reader may read; the key holds the last
  * two (a reader granted or refused a protected type since has another key), the version and the time bound the first
- * two. Text searches are not kept: their total comes from the set of found messages the page is taken from anyway.
+ * two. Text searches are kept the same way (the words are in the filter): the content rows they are found in never
+ * change once published, and come and go with their message, whose writes raise the version.
  */
 @Component
 class MessageTotals {
@@ -51,10 +52,6 @@ class MessageTotals {
 		boolean holdsAt(Instant now) {
 			return !now.isBefore(countedAt) && (validUntil == null || now.isBefore(validUntil));
 		}
-	}
-
-	static boolean cacheable(MessageFilter filter) {
-		return filter.text() == null || filter.text().isBlank();
 	}
 
 	/** The total to check against the version the page statement reads, if one is known for this moment. */
