@@ -184,12 +184,14 @@ class JdbcMessages implements Messages {
 	 * one of them; that total is kept per version of the e-Box as a list's is (the contents of a message never change,
 	 * the message's own writes raise the version). With a total known that can fill the page, the page is first looked
 	 * for newest first, reading the content of only the messages walked; if the page is full (and the version the
-	 * total's) it is the page, else the page and the total are read from the found set.
+	 * total's) it is the page, else the page and the total are read from the found set, and the kept total says so,
+	 * so that the searches after it at that version do not walk in vain again.
 	 */
 	private Listing searched(MessageQuery query, MessageTotals.Key key, Optional<MessageTotals.Counted> known,
 			Instant now, int page, int pageSize) {
 		long before = (long) (page - 1) * pageSize;
-		if (known.isPresent() && known.get().total() >= before + pageSize) {
+		boolean sparse = known.isPresent() && known.get().sparse();
+		if (known.isPresent() && !sparse && known.get().total() >= before + pageSize) {
 			var rows = jdbc.sql(ListStatements.foundNewestFirst(query))
 				.params(query.params())
 				.param("window", Math.min((before + pageSize) * WALK_PER_MESSAGE, Integer.MAX_VALUE))
@@ -199,9 +201,13 @@ class JdbcMessages implements Messages {
 			if (rows.items().size() == pageSize && rows.version() == known.get().version()) {
 				return detailed(rows).withTotal(known.get().total()).listing(page, pageSize);
 			}
+			// not full within the window: the words are rare among the newest messages, the next pages read the
+			// found set at once (at this version: a write makes the next search count and walk again)
+			sparse = rows.version() == known.get().version();
 		}
 		var rows = read(ListStatements.foundAndCounted(query), query, page, pageSize);
-		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange()));
+		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange(),
+				sparse && known.get().version() == rows.version()));
 		return rows.listing(page, pageSize);
 	}
 

@@ -45,9 +45,14 @@ class MessageTotals {
 
 	/**
 	 * A total counted at a version of the e-Box, exact from {@code countedAt} until {@code validUntil} (exclusive; null:
-	 * no message of the list becomes visible or expires later).
+	 * no message of the list becomes visible or expires later). {@code sparse}: the words of a text search are too rare
+	 * among the e-Box's newest messages for a walk newest first to fill a page (see {@code JdbcMessages}).
 	 */
-	record Counted(long version, long total, Instant countedAt, Instant validUntil) {
+	record Counted(long version, long total, Instant countedAt, Instant validUntil, boolean sparse) {
+
+		Counted(long version, long total, Instant countedAt, Instant validUntil) {
+			this(version, total, countedAt, validUntil, false);
+		}
 
 		boolean holdsAt(Instant now) {
 			return !now.isBefore(countedAt) && (validUntil == null || now.isBefore(validUntil));
