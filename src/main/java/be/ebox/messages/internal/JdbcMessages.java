@@ -143,7 +143,8 @@ class JdbcMessages implements Messages {
 	 * The total of a list without words is counted once per version of the e-Box (see {@link MessageTotals}): when a
 	 * total of the same list is known for this moment, the statement reads only the page and the e-Box's version, and
 	 * the known total is used if the version is the one it was counted at; otherwise (a write since, through any
-	 * instance) the page is read again with its total, which is then kept.
+	 * instance) the page is read again with its total, which is then kept. A text search's total is kept the same way
+	 * ({@link #searched}).
 	 */
 	Listing list(Reader reader, MessageFilter filter, int page, int pageSize) {
 		if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
