@@ -162,7 +162,8 @@ class JdbcMessages implements Messages {
 	 * The total of a list without words is counted once per version of the e-Box (see {@link MessageTotals}): when a
 	 * total of the same list is known for this moment, the statement reads only the page and the e-Box's version, and
 	 * the known total is used if the version is the one it was counted at; otherwise (a write since, through any
-	 * instance) the page is read again with its total, which is then kept.
+	 * instance) the page is read again with its total, which is then kept. A text search's total is kept the same way
+	 * ({@link #searched}).
 	 */
 	Listing list(Reader reader, MessageFilter filter, int page, int pageSize) {
 		if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -174,11 +175,11 @@ class JdbcMessages implements Messages {
 		// microseconds: what the database keeps, so the moment compared in Java is the one the statement compared
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var query = MessageQuery.of(reader, filter, now);
-		if (query.searches() || !MessageTotals.cacheable(filter)) {
-			return read(ListStatements.found(query), query, page, pageSize).listing(page, pageSize);
-		}
 		var key = MessageTotals.Key.of(reader, filter);
 		var known = totals.candidate(key, now);
+		if (query.searches()) {
+			return searched(query, key, known, now, page, pageSize);
+		}
 		if (known.isPresent()) {
 			var rows = read(ListStatements.pageAtVersion(query), query, page, pageSize);
 			if (rows.version() == known.get().version()) {
@@ -187,6 +188,46 @@ class JdbcMessages implements Messages {
 		}
 		var rows = read(ListStatements.listedAndCounted(query), query, page, pageSize);
 		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange()));
+		return rows.listing(page, pageSize);
+	}
+
+	/**
+	 * How many messages, per message of the page and the pages before it, a walk of the e-Box newest first reads at
+	 * most ({@link ListStatements#foundNewestFirst}): the walk pays when at least one message in this many holds the
+	 * words; below that it stops at the window and the page is read from the found set, at most this many contents
+	 * read in vain.
+	 */
+	static final int WALK_PER_MESSAGE = 20;
+
+	/**
+	 * A text search. Its total is counted from the set of messages holding the words, which reads the content of every
+	 * one of them; that total is kept per version of the e-Box as a list's is (the contents of a message never change,
+	 * the message's own writes raise the version). With a total known that can fill the page, the page is first looked
+	 * for newest first, reading the content of only the messages walked; if the page is full (and the version the
+	 * total's) it is the page, else the page and the total are read from the found set, and the kept total says so,
+	 * so that the searches after it at that version do not walk in vain again.
+	 */
+	private Listing searched(MessageQuery query, MessageTotals.Key key, Optional<MessageTotals.Counted> known,
+			Instant now, int page, int pageSize) {
+		long before = (long) (page - 1) * pageSize;
+		boolean sparse = known.isPresent() && known.get().sparse();
+		if (known.isPresent() && !sparse && known.get().total() >= before + pageSize) {
+			var rows = jdbc.sql(ListStatements.foundNewestFirst(query))
+				.params(query.params())
+				.param("window", Math.min((before + pageSize) * WALK_PER_MESSAGE, Integer.MAX_VALUE))
+				.param("limit", pageSize)
+				.param("offset", before)
+				.query(this::rows);
+			if (rows.items().size() == pageSize && rows.version() == known.get().version()) {
+				return detailed(rows).withTotal(known.get().total()).listing(page, pageSize);
+			}
+			// not full within the window: the words are rare among the newest messages, the next pages read the
+			// found set at once (at this version: a write makes the next search count and walk again)
+			sparse = rows.version() == known.get().version();
+		}
+		var rows = read(ListStatements.foundAndCounted(query), query, page, pageSize);
+		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange(),
+				sparse && known.get().version() == rows.version()));
 		return rows.listing(page, pageSize);
 	}
 
@@ -209,31 +250,37 @@ class JdbcMessages implements Messages {
 	// contents and attachments are read after the rows, not inside the extractor: outside a transaction a query
 	// there would take a second connection while the first is held
 	private Rows read(String sql, MessageQuery query, int page, int pageSize) {
-		var rows = jdbc.sql(sql)
+		return detailed(jdbc.sql(sql)
 			.params(query.params())
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
-			.query(rs -> {
-				long total = -1;
-				long version = 0;
-				Instant nextChange = null;
-				var items = new ArrayList<ReadableMessage>();
-				var extras = new HashMap<UUID, ConsultationQueries.Extras>();
-				while (rs.next()) {
-					Object counted = rs.getObject("total");
-					total = counted == null ? -1 : ((Number) counted).longValue();
-					version = rs.getLong("box_version");
-					nextChange = earlier(instant(rs.getObject("next_visible", OffsetDateTime.class)),
-							instant(rs.getObject("next_expiry", OffsetDateTime.class)));
-					UUID id = rs.getObject("id", UUID.class);
-					if (id != null) { // the one row of an empty page carries only the total and the version
-						extras.put(id, new ConsultationQueries.Extras(rs.getString("business_data"),
-								rs.getString("for_the_attention_of"), rs.getString("payment_data")));
-						items.add(new ReadableMessage(message(rs), state(rs)));
-					}
-				}
-				return new Rows(items, extras, total, version, nextChange);
-			});
+			.query(this::rows));
+	}
+
+	private Rows rows(ResultSet rs) throws SQLException {
+		long total = -1;
+		long version = 0;
+		Instant nextChange = null;
+		var items = new ArrayList<ReadableMessage>();
+		var extras = new HashMap<UUID, ConsultationQueries.Extras>();
+		while (rs.next()) {
+			Object counted = rs.getObject("total");
+			total = counted == null ? -1 : ((Number) counted).longValue();
+			version = rs.getLong("box_version");
+			nextChange = earlier(instant(rs.getObject("next_visible", OffsetDateTime.class)),
+					instant(rs.getObject("next_expiry", OffsetDateTime.class)));
+			UUID id = rs.getObject("id", UUID.class);
+			if (id != null) { // the one row of an empty page carries only the total and the version
+				extras.put(id, new ConsultationQueries.Extras(rs.getString("business_data"),
+						rs.getString("for_the_attention_of"), rs.getString("payment_data")));
+				items.add(new ReadableMessage(message(rs), state(rs)));
+			}
+		}
+		return new Rows(items, extras, total, version, nextChange);
+	}
+
+	/** The rows with the contents and attachments of their messages. */
+	private Rows detailed(Rows rows) {
 		return new Rows(readable(rows.items()), rows.extras(), rows.total(), rows.version(), rows.nextChange());
 	}
 

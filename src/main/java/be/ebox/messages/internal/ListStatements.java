@@ -2,7 +2,7 @@ package be.ebox.messages.internal;
 
 /**
  * The SQL of a message list ({@link JdbcMessages#list}): the page with its total counted, the page at the e-Box's
- * version when a kept total may be used ({@link MessageTotals}), and the page and total of a text search. Each returns
+ * version when a kept total may be used ({@link MessageTotals}), and the same two of a text search. Each returns
  * the columns {@code total}, {@code box_version}, {@code next_visible}, {@code next_expiry} and the page's message rows;
  * the conditions come from {@link MessageQuery}, the values are bound by name.
  */
@@ -50,19 +50,38 @@ final class ListStatements {
 	}
 
 	/**
-	 * The page and the total of a text search. The total needs every message that holds the words anyway, so they are
-	 * found once (id and publication time, from message_recipient_listing) and both the total and the page come from
-	 * that set; only the page's rows are then read whole. Walking the e-Box newest first until a page is full instead
-	 * would read the content of nearly every message when the words are rare. {@code found} is used twice, so
-	 * PostgreSQL evaluates it once. Its total is not kept (see {@link MessageTotals}).
+	 * The page, the total, the e-Box's version and when the total next changes by time alone, of a text search. The
+	 * total needs every message that holds the words anyway, so they are found once (id, publication and the two times,
+	 * from message_recipient_listing) at any time, as {@link #listedAndCounted} reads the list; the total, the moments
+	 * and the page come from that set, and only the page's rows are then read whole. Walking the e-Box newest first
+	 * until a page is full instead would read the content of nearly every message when the words are rare (that walk is
+	 * {@link #foundNewestFirst}, once the total is known). {@code found} is used twice, so PostgreSQL evaluates it once.
 	 */
-	static String found(MessageQuery query) {
-		return "WITH found AS (SELECT m.id, m.published_at FROM message m WHERE " + query.where() + ")"
-				+ " SELECT t.total, 0 AS box_version, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible,"
-				+ " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry, p.*"
-				+ " FROM (SELECT COUNT(*) AS total FROM found) t"
-				+ " LEFT JOIN (SELECT m.* FROM (SELECT f.id FROM found f ORDER BY f.published_at DESC, f.id"
-				+ " LIMIT :limit OFFSET :offset) f JOIN message m ON m.id = f.id) p ON TRUE"
-				+ " ORDER BY p.published_at DESC, p.id";
+	static String foundAndCounted(MessageQuery query) {
+		return "WITH found AS (SELECT m.id, m.published_at, m.visible_from, m.expires_at FROM message m WHERE "
+				+ query.whereAtAnyTime() + ")"
+				+ " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, p.* FROM (SELECT"
+				+ " COUNT(*) FILTER (WHERE " + query.visibleNow() + ") AS total,"
+				+ " MIN(m.visible_from) FILTER (WHERE m.visible_from > :now) AS next_visible,"
+				+ " MIN(m.expires_at) FILTER (WHERE m.expires_at > :now) AS next_expiry FROM found m) t"
+				+ " LEFT JOIN (SELECT m.* FROM (SELECT m.id FROM found m WHERE " + query.visibleNow()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset) f JOIN message m ON m.id = f.id) p"
+				+ " ON TRUE ORDER BY p.published_at DESC, p.id";
+	}
+
+	/**
+	 * The page of a text search and the e-Box's version, without the total: the e-Box walked newest first, at most
+	 * {@code :window} messages, each message's content checked for the words on its own ({@link MessageQuery#textProbe}),
+	 * stopping at a full page. Cheap when the words are common (a page of a word in every message reads 25 contents
+	 * instead of the whole e-Box's); a full page is exactly the page {@link #foundAndCounted} returns (the walk is the
+	 * same order, and the window a prefix of it); a page not full within the window says nothing, and the caller reads
+	 * it from the found set instead.
+	 */
+	static String foundNewestFirst(MessageQuery query) {
+		return "WITH page AS (SELECT m.* FROM (SELECT m.* FROM message m WHERE " + query.whereButText()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :window) m WHERE " + query.textProbe()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
+				+ " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
 	}
 }

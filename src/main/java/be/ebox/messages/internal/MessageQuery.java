@@ -23,7 +23,11 @@ final class MessageQuery {
 
 	private final Map<String, Object> params = new LinkedHashMap<>();
 
-	private boolean searches;
+	/** The words as a set of found content rows ({@link #text}); null without words. */
+	private String textFound;
+
+	/** The words as a check of one message's content rows ({@link #textProbe}); null without words. */
+	private String textProbe;
 
 	private MessageQuery() {
 	}
@@ -109,23 +113,31 @@ final class MessageQuery {
 		if (patterns.isEmpty()) {
 			return;
 		}
-		var sql = new StringBuilder(
-				"(m.id IN (SELECT c.message_id FROM message_content c WHERE c.recipient = :ebox");
+		var rows = new StringBuilder("FROM message_content c WHERE c.recipient = :ebox");
 		if (language != null) {
-			sql.append(" AND c.language = :textLanguage");
+			rows.append(" AND c.language = :textLanguage");
 			params.put("textLanguage", language);
 		}
 		for (int i = 0; i < patterns.size(); i++) {
-			sql.append(" AND c.search_text LIKE :word").append(i).append(" ESCAPE '\\'");
+			rows.append(" AND c.search_text LIKE :word").append(i).append(" ESCAPE '\\'");
 			params.put("word" + i, patterns.get(i));
 		}
-		conditions.add(sql.append(")) IS TRUE").toString());
-		searches = true;
+		textFound = "(m.id IN (SELECT c.message_id " + rows + ")) IS TRUE";
+		textProbe = "(SELECT 1 " + rows + " AND c.message_id = m.id LIMIT 1) IS NOT NULL";
 	}
 
 	/** Whether the words of a text search are among the conditions. */
 	boolean searches() {
-		return searches;
+		return textFound != null;
+	}
+
+	/**
+	 * The words as a check of the message {@code m} alone: a scalar subquery, which PostgreSQL evaluates message by
+	 * message (through the content's primary key) and never turns into a join or a hashed set, so that a walk of the
+	 * e-Box newest first that stops at a full page reads the content of only the messages it walks.
+	 */
+	String textProbe() {
+		return textProbe;
 	}
 
 	private void addIfSet(String condition, String name, Object value) {
@@ -143,12 +155,26 @@ final class MessageQuery {
 	String where() {
 		var all = new ArrayList<String>(conditions);
 		all.addAll(timeConditions);
+		if (textFound != null) {
+			all.add(textFound);
+		}
+		return String.join(" AND ", all);
+	}
+
+	/** Every condition but the words ({@link #textProbe()}). */
+	String whereButText() {
+		var all = new ArrayList<String>(conditions);
+		all.addAll(timeConditions);
 		return String.join(" AND ", all);
 	}
 
 	/** Every condition but those on the time now ({@link #visibleNow()}). */
 	String whereAtAnyTime() {
-		return String.join(" AND ", conditions);
+		var all = new ArrayList<String>(conditions);
+		if (textFound != null) {
+			all.add(textFound);
+		}
+		return String.join(" AND ", all);
 	}
 
 	/** The conditions on the time now: visible from now or before, expiring after now. */

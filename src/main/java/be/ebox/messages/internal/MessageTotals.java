@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A total depends on the e-Box's messages, the time, the filter and what the reader may read; the key holds the last
  * two (a reader granted or refused a protected type since has another key), the version and the time bound the first
- * two. Text searches are not kept: their total comes from the set of found messages the page is taken from anyway.
+ * two. Text searches are kept the same way (the words are in the filter): the content rows they are found in never
+ * change once published, and come and go with their message, whose writes raise the version.
  */
 @Component
 class MessageTotals {
@@ -44,17 +45,18 @@ class MessageTotals {
 
 	/**
 	 * A total counted at a version of the e-Box, exact from {@code countedAt} until {@code validUntil} (exclusive; null:
-	 * no message of the list becomes visible or expires later).
+	 * no message of the list becomes visible or expires later). {@code sparse}: the words of a text search are too rare
+	 * among the e-Box's newest messages for a walk newest first to fill a page (see {@code JdbcMessages}).
 	 */
-	record Counted(long version, long total, Instant countedAt, Instant validUntil) {
+	record Counted(long version, long total, Instant countedAt, Instant validUntil, boolean sparse) {
+
+		Counted(long version, long total, Instant countedAt, Instant validUntil) {
+			this(version, total, countedAt, validUntil, false);
+		}
 
 		boolean holdsAt(Instant now) {
 			return !now.isBefore(countedAt) && (validUntil == null || now.isBefore(validUntil));
 		}
-	}
-
-	static boolean cacheable(MessageFilter filter) {
-		return filter.text() == null || filter.text().isBlank();
 	}
 
 	/** The total to check against the version the page statement reads, if one is known for this moment. */

@@ -328,12 +328,98 @@ class MessageTotalsTest {
 	}
 
 	@Test
-	void aTextSearchIsCountedEveryTime() {
+	void aTextSearchTotalFollowsTheEboxVersion() {
 		test.to(ebox).content("nl", "Verkiezingen", "Dossier").insert();
 		var search = MessageFilter.where().containing("verkiezing", null).build();
 		assertThat(exactTotal(manager, search)).isEqualTo(1);
 		test.to(ebox).content("nl", "Verkiezingen 2", "Dossier").insert();
 		assertThat(exactTotal(manager, search)).isEqualTo(2);
+		test.to(ebox).content("nl", "Verkiezingen 3", "Dossier").insert();
+		assertThat(exactTotal(manager, search)).isEqualTo(3);
+	}
+
+	/**
+	 * Every page of a search, read again once its total is known (the walk newest first), is the page read from the
+	 * found set by an instance that knows no total, with the same total, for readers with other rights and with and
+	 * without a language.
+	 */
+	@Test
+	void theSearchPagesWithAKnownTotalAreThoseOfTheFoundSet() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		for (int i = 0; i < 30; i++) {
+			test.to(ebox).publishedAt(now.minusSeconds(i / 2)).content("nl", i % 3 == 0 ? "Bijlage " + i : "Brief " + i,
+					"Tekst").insert();
+		}
+		test.to(ebox).type("TotalsProtected", true).publishedAt(now.minusSeconds(4)).content("nl", "Bijlage beschermd",
+				"Tekst").insert();
+		test.to(ebox).publishedAt(now.minusSeconds(6)).content("fr", "Annexe", "bijlage").insert();
+		test.to(ebox).publishedAt(now.plusSeconds(60)).visibleFrom(now.plusSeconds(60)).content("nl", "Bijlage later",
+				"Tekst").insert();
+		var unprotectedOnly = new Reader(ebox, Reader.Kind.SOFTWARE, "unprotected", ebox, true, false, Set.of());
+		for (Reader reader : List.of(manager, unprotectedOnly)) {
+			for (String language : new String[] { null, "nl" }) {
+				var search = MessageFilter.where().containing("bijlage", language).build();
+				long counted = messages.count(reader, search);
+				assertThat(counted).isPositive();
+				for (int page = 1; page <= 5; page++) {
+					var oracle = new JdbcMessages(jdbc, json, clock, new MessageTotals()).list(reader, search, page, 3)
+						.page();
+					for (int time = 0; time < 2; time++) {
+						var listed = messages.list(reader, search, page, 3).page();
+						assertThat(ids(listed.items())).as("page %d of %s in %s", page, reader.kind(), language)
+							.isEqualTo(ids(oracle.items()));
+						assertThat(listed.total()).isEqualTo(counted).isEqualTo(oracle.total());
+					}
+				}
+			}
+		}
+		clock.advance(Duration.ofSeconds(61));
+		var search = MessageFilter.where().containing("bijlage", null).build();
+		assertThat(exactTotal(manager, search)).as("one more visible, no write").isEqualTo(13);
+	}
+
+	@Test
+	void aKnownSearchTotalIsUsedWhenTheNewestMessagesFillThePageElseThePageAndTotalAreFound() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		MessageId rare = test.to(ebox).publishedAt(now.minus(Duration.ofDays(1))).content("nl", "Zeldzaam", "Tekst")
+			.insert();
+		for (int i = 0; i <= JdbcMessages.WALK_PER_MESSAGE; i++) {
+			test.to(ebox).publishedAt(now.minusSeconds(i)).content("nl", "Bijlage", "Tekst").insert();
+		}
+		var common = MessageFilter.where().containing("bijlage", null).build();
+		var oracle = new JdbcMessages(jdbc, json, clock, new MessageTotals()).list(manager, common, 1, 1).page();
+		// a planted total at the current version, used as it is: the proof that the walk answered and did not count
+		totals.counted(MessageTotals.Key.of(manager, common),
+				new MessageTotals.Counted(version(), 999, now.minusSeconds(1), null));
+		var walked = messages.list(manager, common, 1, 1).page();
+		assertThat(walked.total()).isEqualTo(999);
+		assertThat(ids(walked.items())).isEqualTo(ids(oracle.items()));
+		// the rare word is beyond the window of newest messages: the page is not full, so page and total are found
+		var sparse = MessageFilter.where().containing("zeldzaam", null).build();
+		totals.counted(MessageTotals.Key.of(manager, sparse),
+				new MessageTotals.Counted(version(), 999, now.minusSeconds(1), null));
+		var found = messages.list(manager, sparse, 1, 1).page();
+		assertThat(found.total()).isEqualTo(1);
+		assertThat(ids(found.items())).containsExactly(rare);
+		// kept as too rare to walk at this version: the next search reads the found set at once, same answer
+		var sparseKey = MessageTotals.Key.of(manager, sparse);
+		assertThat(totals.candidate(sparseKey, clock.instant()).orElseThrow().sparse()).isTrue();
+		assertThat(ids(messages.list(manager, sparse, 1, 1).page().items())).containsExactly(rare);
+		// a write: counted again, and walked again
+		test.to(ebox).publishedAt(now.minus(Duration.ofDays(2))).content("nl", "Zeldzaam ook", "Tekst").insert();
+		assertThat(messages.list(manager, sparse, 1, 1).page().total()).isEqualTo(2);
+		assertThat(totals.candidate(sparseKey, clock.instant()).orElseThrow().sparse()).isFalse();
+		// a total of another version is counted again
+		totals.clear();
+		totals.counted(MessageTotals.Key.of(manager, common),
+				new MessageTotals.Counted(version() - 1, 999, now.minusSeconds(1), null));
+		assertThat(messages.list(manager, common, 1, 1).page().total()).isEqualTo(JdbcMessages.WALK_PER_MESSAGE + 1);
+		assertThat(totals.candidate(MessageTotals.Key.of(manager, common), clock.instant()).orElseThrow().sparse())
+			.isFalse();
+	}
+
+	private static List<MessageId> ids(List<be.ebox.messages.ReadableMessage> items) {
+		return items.stream().map(be.ebox.messages.ReadableMessage::id).toList();
 	}
 
 	private static void await(CountDownLatch latch) {
