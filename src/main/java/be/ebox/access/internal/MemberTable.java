@@ -1,5 +1,7 @@
 package be.ebox.access.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,8 +36,7 @@ class MemberTable {
 	Optional<Row> find(EnterpriseNumber enterprise, AccountId account) {
 		return jdbc.sql("SELECT account_id, role, deactivated_at FROM access_role WHERE enterprise_number = ? AND account_id = ?")
 			.params(enterprise.digits(), account.value())
-			.query((rs, n) -> new Row(new AccountId(rs.getObject("account_id", UUID.class)), Role.valueOf(rs.getString("role")),
-					rs.getObject("deactivated_at") == null))
+			.query((rs, n) -> row(rs))
 			.optional();
 	}
 
@@ -47,8 +48,7 @@ class MemberTable {
 	List<Row> all(EnterpriseNumber enterprise) {
 		return jdbc.sql("SELECT account_id, role, deactivated_at FROM access_role WHERE enterprise_number = ? ORDER BY since, account_id")
 			.param(enterprise.digits())
-			.query((rs, n) -> new Row(new AccountId(rs.getObject("account_id", UUID.class)), Role.valueOf(rs.getString("role")),
-					rs.getObject("deactivated_at") == null))
+			.query((rs, n) -> row(rs))
 			.list();
 	}
 
@@ -64,10 +64,14 @@ class MemberTable {
 			.param("enterprises", enterprises.stream().map(EnterpriseNumber::digits).toList())
 			.query(rs -> {
 				rows.computeIfAbsent(EnterpriseNumber.parse(rs.getString("enterprise_number")), e -> new ArrayList<>())
-					.add(new Row(new AccountId(rs.getObject("account_id", UUID.class)), Role.valueOf(rs.getString("role")),
-							rs.getObject("deactivated_at") == null));
+					.add(row(rs));
 			});
 		return rows;
+	}
+
+	private static Row row(ResultSet rs) throws SQLException {
+		return new Row(new AccountId(rs.getObject("account_id", UUID.class)), Role.valueOf(rs.getString("role")),
+				rs.getObject("deactivated_at") == null);
 	}
 
 	void insert(EnterpriseNumber enterprise, AccountId account, Role role, Instant now) {

@@ -4,13 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +18,10 @@ import be.ebox.access.Reader;
 import be.ebox.messages.Message;
 import be.ebox.messages.MessageFilter;
 import be.ebox.messages.MessagePage;
-import be.ebox.messages.MessageState;
 import be.ebox.messages.ReadableMessage;
 import be.ebox.messages.MessageId;
 import be.ebox.messages.Messages;
 import be.ebox.registry.EnterpriseNumber;
-import be.ebox.senders.MessageKind;
-import be.ebox.senders.MessageTypeId;
 import be.ebox.senders.SenderApplicationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Messages in the tables {@code message}, {@code message_content} and {@code message_attachment}. */
 @Repository
 class JdbcMessages implements Messages {
-
-	private static final String STATE_COLUMNS = "m.first_read_at, m.hidden, m.done_at, m.acknowledged_at";
 
 	private final JdbcClient jdbc;
 
@@ -110,20 +103,20 @@ class JdbcMessages implements Messages {
 	public Optional<Message> find(MessageId id) {
 		return jdbc.sql("SELECT * FROM message m WHERE id = ?")
 			.param(id.value())
-			.query((rs, row) -> message(rs))
+			.query((rs, row) -> MessageRows.message(rs))
 			.optional()
-			.map(m -> withDetails(List.of(m)).get(0));
+			.map(m -> MessageRows.withDetails(jdbc, List.of(m)).get(0));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<ReadableMessage> findFor(Reader reader, MessageId id) {
 		var query = MessageQuery.readableBy(reader, clock.instant(), id.value());
-		return jdbc.sql("SELECT m.*, " + STATE_COLUMNS + " FROM message m WHERE " + query.where())
+		return jdbc.sql("SELECT m.*, " + MessageRows.STATE_COLUMNS + " FROM message m WHERE " + query.where())
 			.params(query.params())
-			.query((rs, row) -> new ReadableMessage(message(rs), state(rs)))
+			.query((rs, row) -> MessageRows.readableRow(rs))
 			.optional()
-			.map(r -> readable(List.of(r)).get(0));
+			.map(r -> MessageRows.readable(jdbc, List.of(r)).get(0));
 	}
 
 	@Override
@@ -133,11 +126,11 @@ class JdbcMessages implements Messages {
 		}
 		var found = new HashMap<MessageId, ReadableMessage>();
 		// the e-Box of each message checked here, not in the statement: one IN list of ids, the primary key's
-		jdbc.sql("SELECT m.*, " + STATE_COLUMNS + " FROM message m WHERE m.id IN (:ids)"
+		jdbc.sql("SELECT m.*, " + MessageRows.STATE_COLUMNS + " FROM message m WHERE m.id IN (:ids)"
 				+ " AND m.visible_from <= :now AND m.expires_at > :now")
 			.param("ids", eboxes.keySet().stream().map(MessageId::value).toList())
 			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
-			.query((rs, row) -> new ReadableMessage(message(rs), state(rs)))
+			.query((rs, row) -> MessageRows.readableRow(rs))
 			.list()
 			.stream()
 			.filter(r -> r.message().recipient().equals(eboxes.get(r.id())))
@@ -267,13 +260,13 @@ class JdbcMessages implements Messages {
 			Object counted = rs.getObject("total");
 			total = counted == null ? -1 : ((Number) counted).longValue();
 			version = rs.getLong("box_version");
-			nextChange = earlier(instant(rs.getObject("next_visible", OffsetDateTime.class)),
-					instant(rs.getObject("next_expiry", OffsetDateTime.class)));
+			nextChange = earlier(MessageRows.instant(rs.getObject("next_visible", OffsetDateTime.class)),
+					MessageRows.instant(rs.getObject("next_expiry", OffsetDateTime.class)));
 			UUID id = rs.getObject("id", UUID.class);
 			if (id != null) { // the one row of an empty page carries only the total and the version
 				extras.put(id, new ConsultationQueries.Extras(rs.getString("business_data"),
 						rs.getString("for_the_attention_of"), rs.getString("payment_data")));
-				items.add(new ReadableMessage(message(rs), state(rs)));
+				items.add(MessageRows.readableRow(rs));
 			}
 		}
 		return new Rows(items, extras, total, version, nextChange);
@@ -281,7 +274,7 @@ class JdbcMessages implements Messages {
 
 	/** The rows with the contents and attachments of their messages. */
 	private Rows detailed(Rows rows) {
-		return new Rows(readable(rows.items()), rows.extras(), rows.total(), rows.version(), rows.nextChange());
+		return new Rows(MessageRows.readable(jdbc, rows.items()), rows.extras(), rows.total(), rows.version(), rows.nextChange());
 	}
 
 	private static Instant earlier(Instant a, Instant b) {
@@ -301,90 +294,6 @@ class JdbcMessages implements Messages {
 			.single();
 	}
 
-	private static Message message(ResultSet rs) throws SQLException {
-		return new Message(new MessageId(rs.getObject("id", UUID.class)), EnterpriseNumber.parse(rs.getString("recipient")),
-				EnterpriseNumber.parse(rs.getString("sender_organisation")),
-				new SenderApplicationId(rs.getString("sender_application")),
-				new MessageTypeId(rs.getString("message_type")), MessageKind.valueOf(rs.getString("kind")),
-				instant(rs.getObject("published_at", OffsetDateTime.class)),
-				instant(rs.getObject("visible_from", OffsetDateTime.class)),
-				instant(rs.getObject("expires_at", OffsetDateTime.class)), rs.getObject("due_date", LocalDate.class),
-				rs.getBoolean("acknowledgement_required"), rs.getBoolean("protected"), rs.getBoolean("body_main_content"),
-				rs.getBoolean("reply_authorized"), rs.getBoolean("registered_mail"), rs.getString("original_message_id"),
-				Map.of(), List.of(), rs.getString("publication_code"));
-	}
-
-	private static MessageState state(ResultSet rs) throws SQLException {
-		return new MessageState(instant(rs.getObject("first_read_at", OffsetDateTime.class)), rs.getBoolean("hidden"),
-				instant(rs.getObject("done_at", OffsetDateTime.class)),
-				instant(rs.getObject("acknowledged_at", OffsetDateTime.class)));
-	}
-
-	private List<ReadableMessage> readable(List<ReadableMessage> rows) {
-		var messages = withDetails(rows.stream().map(ReadableMessage::message).toList());
-		var result = new ArrayList<ReadableMessage>(rows.size());
-		for (int i = 0; i < rows.size(); i++) {
-			result.add(new ReadableMessage(messages.get(i), rows.get(i).state()));
-		}
-		return result;
-	}
-
-	/**
-	 * Contents and attachments of all the messages with one query, whatever their number: the content rows and the
-	 * attachment rows in one UNION ALL, told apart by the language (never null on a content row, always on an
-	 * attachment row).
-	 */
-	private List<Message> withDetails(List<Message> messages) {
-		if (messages.isEmpty()) {
-			return messages;
-		}
-		var ids = messages.stream().map(m -> m.id().value()).toList();
-		var contents = new HashMap<UUID, Map<String, Message.Content>>();
-		var attachments = new HashMap<UUID, List<Message.Attachment>>();
-		jdbc.sql("""
-				SELECT message_id, language, subject, body, 0 AS position, NULL AS http_part_name, NULL AS file_name,
-					NULL AS media_type, NULL AS size, NULL AS blob_sha256, NULL AS main_content, NULL AS signed,
-					NULL AS title_nl, NULL AS title_fr, NULL AS title_de, NULL AS title_en
-				FROM message_content WHERE message_id IN (:ids)
-				UNION ALL
-				SELECT message_id, NULL, NULL, NULL, position, http_part_name, file_name, media_type, size, blob_sha256,
-					main_content, signed, title_nl, title_fr, title_de, title_en
-				FROM message_attachment WHERE message_id IN (:ids)
-				ORDER BY message_id, position""")
-			.param("ids", ids)
-			.query(rs -> {
-				UUID id = rs.getObject("message_id", UUID.class);
-				String language = rs.getString("language");
-				if (language != null) {
-					contents.computeIfAbsent(id, k -> new LinkedHashMap<>())
-						.put(language, new Message.Content(language, rs.getString("subject"), rs.getString("body")));
-				}
-				else {
-					attachments.computeIfAbsent(id, k -> new ArrayList<>()).add(attachment(rs));
-				}
-			});
-		return messages.stream()
-			.map(m -> new Message(m.id(), m.recipient(), m.senderOrganisation(), m.senderApplication(), m.messageType(),
-					m.kind(), m.publishedAt(), m.visibleFrom(), m.expiresAt(), m.dueDate(), m.acknowledgementRequired(),
-					m.isProtected(), m.bodyMainContent(), m.replyAuthorized(), m.registeredMail(), m.originalMessageId(),
-					Map.copyOf(contents.getOrDefault(m.id().value(), Map.of())),
-					List.copyOf(attachments.getOrDefault(m.id().value(), List.of())), m.publicationCode()))
-			.toList();
-	}
-
-	private static Message.Attachment attachment(ResultSet rs) throws SQLException {
-		var titles = new LinkedHashMap<String, String>();
-		for (String language : MessageToPublish.LANGUAGES) {
-			String title = rs.getString("title_" + language);
-			if (title != null) {
-				titles.put(language, title);
-			}
-		}
-		return new Message.Attachment(rs.getInt("position"), rs.getString("http_part_name"), rs.getString("file_name"),
-				rs.getString("media_type"), rs.getLong("size"), rs.getString("blob_sha256"),
-				rs.getBoolean("main_content"), rs.getBoolean("signed"), Map.copyOf(titles));
-	}
-
 	private static String nonNull(String text) {
 		return text == null ? "" : text;
 	}
@@ -392,9 +301,4 @@ class JdbcMessages implements Messages {
 	private static OffsetDateTime time(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
-	}
-
 }
