@@ -153,25 +153,25 @@ final class MessageQuery {
 
 	/** Every condition: what the reader may read now, and the filter. */
 	String where() {
-		var all = new ArrayList<String>(conditions);
-		all.addAll(timeConditions);
-		if (textFound != null) {
-			all.add(textFound);
-		}
-		return String.join(" AND ", all);
+		return joined(true, true);
 	}
 
 	/** Every condition but the words ({@link #textProbe()}). */
 	String whereButText() {
-		var all = new ArrayList<String>(conditions);
-		all.addAll(timeConditions);
-		return String.join(" AND ", all);
+		return joined(true, false);
 	}
 
 	/** Every condition but those on the time now ({@link #visibleNow()}). */
 	String whereAtAnyTime() {
+		return joined(false, true);
+	}
+
+	private String joined(boolean now, boolean words) {
 		var all = new ArrayList<String>(conditions);
-		if (textFound != null) {
+		if (now) {
+			all.addAll(timeConditions);
+		}
+		if (words && textFound != null) {
 			all.add(textFound);
 		}
 		return String.join(" AND ", all);
