@@ -13,24 +13,28 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop HTTP/1.1 load client on plain keep-alive sockets, so the client spends as little CPU as possible
  * (the server shares the machine): C connections, each sends the next GET as soon as the previous answer is read.
- * Reports requests per second and latency percentiles of the measured phase (after a warm-up).
+ * Reports requests per second and latency percentiles of the measured phase (after a warm-up). A {@code {n}} in the
+ * URL becomes four hex digits, new for each request (a counter from a random start: 65 536 requests before one comes
+ * again), so that each request asks something no request before it asked (a text search no cache has seen).
  *
  *   java Load.java <url> <bearer token or -> <connections> <warmup s> <measure s> <label>
  */
 public class Load {
 
+	/** Where the URL had {@code {n}}. */
+	static final String NEW = "__new__";
+
 	public static void main(String[] args) throws Exception {
-		URI uri = URI.create(args[0]);
+		URI uri = URI.create(args[0].replace("{n}", NEW)); // braces are not allowed in a URI
 		String token = args[1];
 		int connections = Integer.parseInt(args[2]);
 		long warmup = Long.parseLong(args[3]) * 1_000_000_000L;
 		long measure = Long.parseLong(args[4]) * 1_000_000_000L;
 		String label = args[5];
 		String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-		byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+		String request = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
 				+ "\r\nAccept: application/json\r\n"
-				+ ("-".equals(token) ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n")
-			.getBytes(StandardCharsets.US_ASCII);
+				+ ("-".equals(token) ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
 		long start = System.nanoTime();
 		long measureFrom = start + warmup;
 		long end = measureFrom + measure;
@@ -72,7 +76,7 @@ public class Load {
 
 		final URI uri;
 
-		final byte[] request;
+		final String request;
 
 		final long measureFrom;
 
@@ -84,7 +88,7 @@ public class Load {
 
 		int count;
 
-		Worker(URI uri, byte[] request, long measureFrom, long end, AtomicLong errors) {
+		Worker(URI uri, String request, long measureFrom, long end, AtomicLong errors) {
 			this.uri = uri;
 			this.request = request;
 			this.measureFrom = measureFrom;
@@ -104,7 +108,7 @@ public class Load {
 					closing = false;
 					// the server ends a keep-alive connection after so many requests (it says so): open the next one
 					while (!closing && (now = System.nanoTime()) < end) {
-						out.write(request);
+						out.write(next());
 						out.flush();
 						int status = readResponse(in);
 						long done = System.nanoTime();
@@ -123,6 +127,22 @@ public class Load {
 					errors.incrementAndGet();
 				}
 			}
+		}
+
+		static final AtomicLong COUNTER = new AtomicLong(new java.util.Random().nextInt(1 << 16));
+
+		byte[] fixed;
+
+		/** The request to send: the same every time, or with a new {@code {n}}. */
+		byte[] next() {
+			if (!request.contains(NEW)) {
+				if (fixed == null) {
+					fixed = request.getBytes(StandardCharsets.US_ASCII);
+				}
+				return fixed;
+			}
+			String n = String.format("%04x", COUNTER.getAndIncrement() & 0xffff);
+			return request.replace(NEW, n).getBytes(StandardCharsets.US_ASCII);
 		}
 
 		/** Set by {@link #readResponse} when the server closes the connection after this answer. */

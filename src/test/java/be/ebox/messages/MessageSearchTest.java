@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the text search finds, whatever index serves it (a trigram index on PostgreSQL, a plain one on H2): any part of
+ * What the text search finds, whatever index serves it (on PostgreSQL one that holds the short search texts and one for
+ * the long ones, V210; a plain one on H2): any part of
  * a word, without regard to case or accents, only in the reader's e-Box and among the messages the reader may read,
  * combined with the other filters, with the same total as the list.
  */
@@ -72,6 +73,23 @@ class MessageSearchTest {
 		assertThat(ids("ELECTIONS")).containsExactly(accented);
 		assertThat(ids("PROCÉDURE")).containsExactlyInAnyOrder(accented, plain);
 		assertThat(ids("à")).containsExactly(accented);
+	}
+
+	@Test
+	void findsWordsInLongTextsAsInShortOnes() {
+		// beyond what the index of the search holds (SearchText.INDEXED_BYTES): found in the table, counted the same
+		String filler = "lorem ipsum dolor sit amet ".repeat(100);
+		MessageId longText = test.to(ebox).content("nl", "Lang bericht", filler + "bijlage D4242 " + filler).insert();
+		MessageId multiByte = test.to(ebox).content("nl", "Письмо", "приложение D4242 " + "длинный текст ".repeat(100))
+			.insert();
+		MessageId shortText = test.to(ebox).content("nl", "Kort bericht", "bijlage D4242").insert();
+		MessageId other = test.to(ebox).content("nl", "Ander bericht", filler).insert();
+
+		assertThat(ids("d4242")).containsExactlyInAnyOrder(longText, multiByte, shortText);
+		assertThat(ids("bijlage d4242")).containsExactlyInAnyOrder(longText, shortText);
+		assertThat(ids("приложение")).containsExactly(multiByte);
+		assertThat(ids("dolor amet")).containsExactlyInAnyOrder(longText, other);
+		assertThat(messages.count(manager, containing("d4242"))).isEqualTo(3);
 	}
 
 	@Test

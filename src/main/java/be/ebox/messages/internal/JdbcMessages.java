@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,33 +195,66 @@ class JdbcMessages implements Messages {
 
 	/**
 	 * A text search. Its total is counted from the set of messages holding the words, which reads the content of every
-	 * one of them; that total is kept per version of the e-Box as a list's is (the contents of a message never change,
-	 * the message's own writes raise the version). With a total known that can fill the page, the page is first looked
-	 * for newest first, reading the content of only the messages walked; if the page is full (and the version the
-	 * total's) it is the page, else the page and the total are read from the found set, and the kept total says so,
-	 * so that the searches after it at that version do not walk in vain again.
+	 * message of the e-Box in the language searched; that total is kept per version of the e-Box as a list's is (the
+	 * contents of a message never change, the message's own writes raise the version), and with it the found messages
+	 * themselves when they are few ({@link MessageTotals.Counted#found}). With a total known that can fill the page, the
+	 * page is first looked for newest first, reading the content of only the messages walked; if the page is full (and
+	 * the version the total's) it is the page. Else, and when the words are too rare for that walk, the page is read
+	 * from the kept messages, each by its key; without those (more than kept, or another version) the page and the
+	 * total are read from the found set again.
 	 */
 	private Listing searched(MessageQuery query, MessageTotals.Key key, Optional<MessageTotals.Counted> known,
 			Instant now, int page, int pageSize) {
 		long before = (long) (page - 1) * pageSize;
-		boolean sparse = known.isPresent() && known.get().sparse();
-		if (known.isPresent() && !sparse && known.get().total() >= before + pageSize) {
-			var rows = jdbc.sql(ListStatements.foundNewestFirst(query))
-				.params(query.params())
-				.param("window", Math.min((before + pageSize) * WALK_PER_MESSAGE, Integer.MAX_VALUE))
-				.param("limit", pageSize)
-				.param("offset", before)
-				.query(this::rows);
-			if (rows.items().size() == pageSize && rows.version() == known.get().version()) {
-				return detailed(rows).withTotal(known.get().total()).listing(page, pageSize);
+		if (known.isPresent()) {
+			var counted = known.get();
+			if (!counted.sparse() && counted.total() >= before + pageSize) {
+				var rows = jdbc.sql(ListStatements.foundNewestFirst(query))
+					.params(query.params())
+					.param("window", Math.min((before + pageSize) * WALK_PER_MESSAGE, Integer.MAX_VALUE))
+					.param("limit", pageSize)
+					.param("offset", before)
+					.query(this::rows);
+				if (rows.version() != counted.version()) {
+					return foundAndCounted(query, key, -1, now, page, pageSize);
+				}
+				if (rows.items().size() == pageSize) {
+					return detailed(rows).withTotal(counted.total()).listing(page, pageSize);
+				}
+				// not full within the window: the words are rare among the newest messages, the next pages skip the
+				// walk (at this version: a write makes the next search count and walk again)
+				counted = counted.asSparse();
+				totals.counted(key, counted);
 			}
-			// not full within the window: the words are rare among the newest messages, the next pages read the
-			// found set at once (at this version: a write makes the next search count and walk again)
-			sparse = rows.version() == known.get().version();
+			if (counted.found() != null) {
+				var rows = jdbc.sql(ListStatements.foundAmong(query))
+					.params(query.params())
+					.param("found", counted.found())
+					.param("limit", pageSize)
+					.param("offset", before)
+					.query(this::rows);
+				if (rows.version() == counted.version()) {
+					return detailed(rows).withTotal(counted.total()).listing(page, pageSize);
+				}
+			}
+			return foundAndCounted(query, key, counted.sparse() ? counted.version() : -1, now, page, pageSize);
 		}
-		var rows = read(ListStatements.foundAndCounted(query), query, page, pageSize);
+		return foundAndCounted(query, key, -1, now, page, pageSize);
+	}
+
+	/** The page and total from the found set, kept; still too rare to walk if found so at this version ({@code sparseAt}). */
+	private Listing foundAndCounted(MessageQuery query, MessageTotals.Key key, long sparseAt, Instant now, int page,
+			int pageSize) {
+		var rows = detailed(jdbc.sql(ListStatements.foundAndCounted(query))
+			.params(query.params())
+			.param("keep", MessageTotals.MAXIMUM_FOUND)
+			.param("limit", pageSize)
+			.param("offset", (long) (page - 1) * pageSize)
+			.query(this::rows));
+		// no ids: none found; more than kept: too many to keep (a walk or the found set again serves the next pages)
+		UUID[] found = rows.found() == null ? new UUID[0] : rows.found();
 		totals.counted(key, new MessageTotals.Counted(rows.version(), rows.total(), now, rows.nextChange(),
-				sparse && known.get().version() == rows.version()));
+				rows.version() == sparseAt, found.length <= MessageTotals.MAXIMUM_FOUND ? found : null));
 		return rows.listing(page, pageSize);
 	}
 
@@ -229,10 +263,10 @@ class JdbcMessages implements Messages {
 	 * snapshot, and the first moment after now when a message of the list becomes visible or expires (null if none).
 	 */
 	private record Rows(List<ReadableMessage> items, Map<UUID, ConsultationQueries.Extras> extras, long total,
-			long version, Instant nextChange) {
+			long version, Instant nextChange, UUID[] found) {
 
 		Rows withTotal(long known) {
-			return new Rows(items, extras, known, version, nextChange);
+			return new Rows(items, extras, known, version, nextChange, found);
 		}
 
 		Listing listing(int page, int pageSize) {
@@ -254,6 +288,7 @@ class JdbcMessages implements Messages {
 		long total = -1;
 		long version = 0;
 		Instant nextChange = null;
+		UUID[] found = null;
 		var items = new ArrayList<ReadableMessage>();
 		var extras = new HashMap<UUID, ConsultationQueries.Extras>();
 		while (rs.next()) {
@@ -262,6 +297,7 @@ class JdbcMessages implements Messages {
 			version = rs.getLong("box_version");
 			nextChange = earlier(MessageRows.instant(rs.getObject("next_visible", OffsetDateTime.class)),
 					MessageRows.instant(rs.getObject("next_expiry", OffsetDateTime.class)));
+			found = ids(rs.getArray("found_ids"));
 			UUID id = rs.getObject("id", UUID.class);
 			if (id != null) { // the one row of an empty page carries only the total and the version
 				extras.put(id, new ConsultationQueries.Extras(rs.getString("business_data"),
@@ -269,12 +305,27 @@ class JdbcMessages implements Messages {
 				items.add(MessageRows.readableRow(rs));
 			}
 		}
-		return new Rows(items, extras, total, version, nextChange);
+		return new Rows(items, extras, total, version, nextChange, found);
+	}
+
+	/** The ids of an SQL array of UUIDs (PostgreSQL's driver gives a UUID[], H2's an Object[] of UUIDs). */
+	private static UUID[] ids(java.sql.Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		try {
+			Object[] elements = (Object[]) array.getArray();
+			return Arrays.copyOf(elements, elements.length, UUID[].class);
+		}
+		finally {
+			array.free();
+		}
 	}
 
 	/** The rows with the contents and attachments of their messages. */
 	private Rows detailed(Rows rows) {
-		return new Rows(MessageRows.readable(jdbc, rows.items()), rows.extras(), rows.total(), rows.version(), rows.nextChange());
+		return new Rows(MessageRows.readable(jdbc, rows.items()), rows.extras(), rows.total(), rows.version(),
+				rows.nextChange(), rows.found());
 	}
 
 	private static Instant earlier(Instant a, Instant b) {

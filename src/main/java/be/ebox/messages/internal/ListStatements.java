@@ -2,9 +2,10 @@ package be.ebox.messages.internal;
 
 /**
  * The SQL of a message list ({@link JdbcMessages#list}): the page with its total counted, the page at the e-Box's
- * version when a kept total may be used ({@link MessageTotals}), and the same two of a text search. Each returns
- * the columns {@code total}, {@code box_version}, {@code next_visible}, {@code next_expiry} and the page's message rows;
- * the conditions come from {@link MessageQuery}, the values are bound by name.
+ * version when a kept total may be used ({@link MessageTotals}), and the same two of a text search, the second also
+ * among the messages a search kept. Each returns the columns {@code total}, {@code box_version}, {@code next_visible},
+ * {@code next_expiry}, {@code found_ids} and the page's message rows; the conditions come from {@link MessageQuery},
+ * the values are bound by name.
  */
 final class ListStatements {
 
@@ -15,9 +16,12 @@ final class ListStatements {
 	private static final String VERSION = "COALESCE((SELECT b.version FROM message_box_version b"
 			+ " WHERE b.recipient = :ebox), 0) AS box_version";
 
+	/** No message ids kept: the found_ids of every statement but {@link #foundAndCounted}. */
+	private static final String NONE_FOUND = "CAST(NULL AS UUID ARRAY) AS found_ids";
+
 	private static final String NOT_COUNTED = "CAST(NULL AS BIGINT) AS total, " + VERSION
 			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_visible"
-			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry";
+			+ ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS next_expiry, " + NONE_FOUND;
 
 	private static String page(MessageQuery query) {
 		return "WITH page AS (SELECT m.* FROM message m WHERE " + query.where()
@@ -41,7 +45,8 @@ final class ListStatements {
 	 * among them: the moment a message of the list appears or disappears without a write.
 	 */
 	static String listedAndCounted(MessageQuery query) {
-		return page(query) + " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, p.* FROM (SELECT"
+		return page(query) + " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, " + NONE_FOUND
+				+ ", p.* FROM (SELECT"
 				+ " COUNT(*) FILTER (WHERE " + query.visibleNow() + ") AS total,"
 				+ " MIN(m.visible_from) FILTER (WHERE m.visible_from > :now) AS next_visible,"
 				+ " MIN(m.expires_at) FILTER (WHERE m.expires_at > :now) AS next_expiry"
@@ -55,12 +60,16 @@ final class ListStatements {
 	 * from message_recipient_listing) at any time, as {@link #listedAndCounted} reads the list; the total, the moments
 	 * and the page come from that set, and only the page's rows are then read whole. Walking the e-Box newest first
 	 * until a page is full instead would read the content of nearly every message when the words are rare (that walk is
-	 * {@link #foundNewestFirst}, once the total is known). {@code found} is used twice, so PostgreSQL evaluates it once.
+	 * {@link #foundNewestFirst}, once the total is known). {@code found} is used three times, so PostgreSQL evaluates it
+	 * once. Its ids newest first come back too, at most {@code :keep} + 1 of them, so that the caller knows whether it
+	 * has all of them to keep ({@link MessageTotals.Counted#found}).
 	 */
 	static String foundAndCounted(MessageQuery query) {
 		return "WITH found AS (SELECT m.id, m.published_at, m.visible_from, m.expires_at FROM message m WHERE "
 				+ query.whereAtAnyTime() + ")"
-				+ " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry, p.* FROM (SELECT"
+				+ " SELECT t.total, " + VERSION + ", t.next_visible, t.next_expiry,"
+				+ " (SELECT ARRAY_AGG(k.id ORDER BY k.published_at DESC, k.id) FROM (SELECT f.id, f.published_at"
+				+ " FROM found f ORDER BY f.published_at DESC, f.id LIMIT :keep + 1) k) AS found_ids, p.* FROM (SELECT"
 				+ " COUNT(*) FILTER (WHERE " + query.visibleNow() + ") AS total,"
 				+ " MIN(m.visible_from) FILTER (WHERE m.visible_from > :now) AS next_visible,"
 				+ " MIN(m.expires_at) FILTER (WHERE m.expires_at > :now) AS next_expiry FROM found m) t"
@@ -80,6 +89,19 @@ final class ListStatements {
 	static String foundNewestFirst(MessageQuery query) {
 		return "WITH page AS (SELECT m.* FROM (SELECT m.* FROM message m WHERE " + query.whereButText()
 				+ " ORDER BY m.published_at DESC, m.id LIMIT :window) m WHERE " + query.textProbe()
+				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
+				+ " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
+				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
+	}
+
+	/**
+	 * The page of a text search and the e-Box's version, without the total, among the messages the search found at
+	 * that version ({@code :found}, kept by {@link MessageTotals}): each read by its key and checked against every
+	 * condition but the words, which they hold. The caller uses the page only if the version is the one they were
+	 * found at.
+	 */
+	static String foundAmong(MessageQuery query) {
+		return "WITH page AS (SELECT m.* FROM message m WHERE m.id = ANY(:found) AND " + query.whereButText()
 				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
 				+ " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
 				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";

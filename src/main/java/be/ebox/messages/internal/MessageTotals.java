@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import be.ebox.access.Reader;
 import be.ebox.messages.MessageFilter;
@@ -21,17 +22,27 @@ import org.springframework.stereotype.Component;
  * <p>
  * A total depends on the e-Box's messages, the time, the filter and what the reader may read; the key holds the last
  * two (a reader granted or refused a protected type since has another key), the version and the time bound the first
- * two. Text searches are kept the same way (the words are in the filter): the content rows they are found in never
- * change once published, and come and go with their message, whose writes raise the version.
+ * two. Text searches are kept the same way (the words are in the filter), and with them, when few, the messages they
+ * found: the content rows they are found in never change once published, and come and go with their message, whose
+ * writes raise the version. Finding them reads every content row of the e-Box in the language searched (no index
+ * holds the words, see migration V210), so a search repeated or paged at the same version reads only its own
+ * messages.
  */
 @Component
 class MessageTotals {
 
-	/** Bounds the memory; what is dropped is only counted again. */
+	/** Bounds the memory: as many totals as this, fewer when some keep their messages; what is dropped is only counted again. */
 	static final int MAXIMUM_SIZE = 20_000;
 
+	/** What a total weighs: about the memory of this many kept message ids (the key with its filter, the record). */
+	private static final int TOTAL_WEIGHT = 25;
+
+	/** The most message ids a search keeps ({@link Counted#found}): a few pages of a rare word, 16 KB. */
+	static final int MAXIMUM_FOUND = 1_000;
+
 	private final Cache<Key, Counted> totals = Caffeine.newBuilder()
-		.maximumSize(MAXIMUM_SIZE)
+		.maximumWeight((long) MAXIMUM_SIZE * TOTAL_WEIGHT)
+		.<Key, Counted>weigher((key, counted) -> TOTAL_WEIGHT + (counted.found() == null ? 0 : counted.found().length))
 		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();
 
@@ -46,12 +57,23 @@ class MessageTotals {
 	/**
 	 * A total counted at a version of the e-Box, exact from {@code countedAt} until {@code validUntil} (exclusive; null:
 	 * no message of the list becomes visible or expires later). {@code sparse}: the words of a text search are too rare
-	 * among the e-Box's newest messages for a walk newest first to fill a page (see {@code JdbcMessages}).
+	 * among the e-Box's newest messages for a walk newest first to fill a page (see {@code JdbcMessages}). {@code found}:
+	 * the messages of the e-Box holding the words of a text search at that version, visible or not, newest first, when
+	 * there are at most {@link #MAXIMUM_FOUND} (else null): the next pages are read from them, not from every content row
+	 * of the e-Box again.
 	 */
-	record Counted(long version, long total, Instant countedAt, Instant validUntil, boolean sparse) {
+	record Counted(long version, long total, Instant countedAt, Instant validUntil, boolean sparse, UUID[] found) {
 
 		Counted(long version, long total, Instant countedAt, Instant validUntil) {
-			this(version, total, countedAt, validUntil, false);
+			this(version, total, countedAt, validUntil, false, null);
+		}
+
+		Counted(long version, long total, Instant countedAt, Instant validUntil, boolean sparse) {
+			this(version, total, countedAt, validUntil, sparse, null);
+		}
+
+		Counted asSparse() {
+			return new Counted(version, total, countedAt, validUntil, true, found);
 		}
 
 		boolean holdsAt(Instant now) {

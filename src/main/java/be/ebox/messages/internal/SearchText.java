@@ -20,6 +20,12 @@ final class SearchText {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	/**
+	 * The longest search text, in bytes, that PostgreSQL's index of the search holds (V210, which spells out the same
+	 * bound: a btree entry holds at most about 2 700 bytes); the longer ones are compared in the table.
+	 */
+	static final int INDEXED_BYTES = 2000;
+
 	/** More words than this in one query are ignored: each is one more LIKE per content row. */
 	static final int MAX_WORDS = 8;
 
@@ -131,11 +137,10 @@ final class SearchText {
 
 	/**
 	 * The words of a query, each as a LIKE pattern matching it anywhere (with {@code \} as escape), the likely rarest
-	 * first. Every word must be found, so the order changes no answer, only the cost: PostgreSQL's trigram index
-	 * (V171) checks the words in this order, and each next word only at the messages the words before it left. A rare
-	 * word first leaves a handful; a word of every message first makes it read the whole index of that word ("dossier
-	 * d123": 6 700 index pages, 139 ms; "d123 dossier": 145 pages, 3 ms). Which word is rarer is not known here, so the
-	 * guess: words with a digit (dossier numbers, references, amounts) first, then the longer ones.
+	 * first. Every word must be found, so the order changes no answer, only the cost: the database compares a content
+	 * row with the words in this order and stops at the first it lacks, so a rare word first leaves most rows after one
+	 * comparison. Which word is rarer is not known here, so the guess: words with a digit (dossier numbers, references,
+	 * amounts) first, then the longer ones.
 	 */
 	static List<String> likePatterns(String query) {
 		String normalized = normalize(query);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -416,6 +417,90 @@ class MessageTotalsTest {
 		assertThat(messages.list(manager, common, 1, 1).page().total()).isEqualTo(JdbcMessages.WALK_PER_MESSAGE + 1);
 		assertThat(totals.candidate(MessageTotals.Key.of(manager, common), clock.instant()).orElseThrow().sparse())
 			.isFalse();
+	}
+
+	@Test
+	void aSearchKeepsTheFewMessagesItFoundAndReadsTheNextPagesAmongThem() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		MessageId older = test.to(ebox).publishedAt(now.minus(Duration.ofDays(2))).content("nl", "Zeldzaam", "Tekst")
+			.insert();
+		MessageId newer = test.to(ebox).publishedAt(now.minus(Duration.ofDays(1))).content("nl", "Ook zeldzaam", "Tekst")
+			.insert();
+		MessageId later = test.to(ebox).publishedAt(now.plusSeconds(60)).visibleFrom(now.plusSeconds(60))
+			.content("nl", "Zeldzaam later", "Tekst").insert();
+		var rare = MessageFilter.where().containing("zeldzaam", null).build();
+		var key = MessageTotals.Key.of(manager, rare);
+		var first = messages.list(manager, rare, 1, 1).page();
+		assertThat(first.total()).isEqualTo(2);
+		assertThat(ids(first.items())).containsExactly(newer);
+		// kept: every message holding the word at this version, newest first, the one not visible yet too
+		assertThat(totals.candidate(key, clock.instant()).orElseThrow().found())
+			.containsExactly(later.value(), newer.value(), older.value());
+		assertThat(ids(messages.list(manager, rare, 2, 1).page().items())).containsExactly(older);
+		assertThat(ids(messages.list(manager, rare, 3, 1).page().items())).isEmpty();
+		// a planted set at the current version, read as it is: the proof that the pages come from the kept messages
+		totals.counted(key, new MessageTotals.Counted(version(), 2, now.minusSeconds(1), null, true,
+				new UUID[] { older.value() }));
+		var planted = messages.list(manager, rare, 1, 1).page();
+		assertThat(planted.total()).isEqualTo(2);
+		assertThat(ids(planted.items())).containsExactly(older);
+		// a write: found again, the new message with them
+		MessageId newest = test.to(ebox).publishedAt(now.minusSeconds(5)).content("nl", "Zeldzaam weer", "Tekst")
+			.insert();
+		var again = messages.list(manager, rare, 1, 5).page();
+		assertThat(again.total()).isEqualTo(3);
+		assertThat(ids(again.items())).containsExactly(newest, newer, older);
+		// when the one not visible yet appears, counted and found again
+		clock.advance(Duration.ofSeconds(61));
+		assertThat(exactTotal(manager, rare)).isEqualTo(4);
+		assertThat(ids(messages.list(manager, rare, 1, 5).page().items())).containsExactly(later, newest, newer, older);
+	}
+
+	@Test
+	void keptMessagesNeverShowTheReaderMoreThanItMayRead() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		MessageId open = test.to(ebox).publishedAt(now.minusSeconds(20)).content("nl", "Zeldzaam open", "Tekst").insert();
+		MessageId closed = test.to(ebox).type("TotalsProtected", true).publishedAt(now.minusSeconds(10))
+			.content("nl", "Zeldzaam beschermd", "Tekst").insert();
+		var other = new TestEnterprises(jdbc).legalPerson("Ander NV", "Autre SA");
+		MessageId elsewhere = test.to(other).publishedAt(now.minusSeconds(5)).content("nl", "Zeldzaam elders", "Tekst")
+			.insert();
+		var unprotectedOnly = new Reader(ebox, Reader.Kind.SOFTWARE, "unprotected", ebox, true, false, Set.of());
+		var rare = MessageFilter.where().containing("zeldzaam", null).build();
+		assertThat(ids(messages.list(unprotectedOnly, rare, 1, 5).page().items())).containsExactly(open);
+		// even a kept set holding a protected message and another e-Box's (it never does) shows only what may be read
+		totals.counted(MessageTotals.Key.of(unprotectedOnly, rare), new MessageTotals.Counted(version(), 1,
+				now.minusSeconds(1), null, true, new UUID[] { elsewhere.value(), closed.value(), open.value() }));
+		assertThat(ids(messages.list(unprotectedOnly, rare, 1, 5).page().items())).containsExactly(open);
+		assertThat(ids(messages.list(manager, rare, 1, 5).page().items())).containsExactly(closed, open);
+	}
+
+	@Test
+	void aSearchFindingMoreMessagesThanItKeepsKeepsOnlyItsTotal() {
+		var chunk = new ArrayList<Message>();
+		for (int i = 0; i <= MessageTotals.MAXIMUM_FOUND; i++) {
+			chunk.add(message(ebox, clock.instant().minusSeconds(i), clock.instant().minusSeconds(i)));
+		}
+		transaction.executeWithoutResult(tx -> bulk.insert(chunk));
+		var many = MessageFilter.where().containing("onderwerp", "nl").build();
+		long counted = messages.count(manager, many);
+		assertThat(counted).isGreaterThan(MessageTotals.MAXIMUM_FOUND);
+		var page = messages.list(manager, many, 3, 10).page();
+		assertThat(page.total()).isEqualTo(counted);
+		assertThat(page.items()).hasSize(10);
+		var kept = totals.candidate(MessageTotals.Key.of(manager, many), clock.instant()).orElseThrow();
+		assertThat(kept.total()).isEqualTo(counted);
+		assertThat(kept.found()).isNull();
+		assertThat(ids(messages.list(manager, many, 3, 10).page().items())).isEqualTo(ids(page.items()));
+	}
+
+	@Test
+	void aSearchFindingNothingKeepsThatItFoundNothing() {
+		var nothing = MessageFilter.where().containing("onvindbaar", null).build();
+		assertThat(messages.list(manager, nothing, 1, 10).page().total()).isZero();
+		assertThat(totals.candidate(MessageTotals.Key.of(manager, nothing), clock.instant()).orElseThrow().found())
+			.isEmpty();
+		assertThat(messages.list(manager, nothing, 1, 10).page().items()).isEmpty();
 	}
 
 	private static List<MessageId> ids(List<be.ebox.messages.ReadableMessage> items) {
