@@ -85,7 +85,8 @@ ALL=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message")
 log "query plans (out/explain.txt)"
 # The list as the application sends it (JdbcMessages.list: the page and its total in one statement), custom and generic
 # plan (a prepared statement may switch to the generic plan after five executions, see migration V160), then the same
-# with the text search (q=$SEARCH_Q&qlang=nl: the e-Box's content rows through message_content_recipient_search).
+# with the text search (q=$SEARCH_Q&qlang=nl: the e-Box's content rows from message_content_search_short, V210, and
+# the longer texts through message_content_search_long).
 listing() { # the list without words, its total counted (the first page, or after a write to the e-Box)
 	local where="m.recipient = \$1" now="m.visible_from <= \$2 AND m.expires_at > \$2"
 	printf '%s' "WITH page AS (SELECT m.* FROM message m WHERE $where AND $now ORDER BY m.published_at DESC, m.id
@@ -104,7 +105,8 @@ paged() { # the list without words when its total is known at the e-Box's versio
 }
 found() { # the search, its total counted: the messages holding the words found once, total and page from them
 	local where="m.recipient = \$1
-	AND (m.id IN (SELECT c.message_id FROM message_content c WHERE c.recipient = \$1 AND c.language = 'nl' AND c.search_text LIKE \$3 ESCAPE '\\')) IS TRUE"
+	AND (m.id IN (SELECT c.message_id FROM message_content c WHERE c.recipient = \$1 AND c.language = 'nl' AND c.search_text LIKE \$3 ESCAPE '\\' AND octet_length(c.search_text) <= 2000
+		UNION ALL SELECT c.message_id FROM message_content c WHERE c.recipient = \$1 AND c.language = 'nl' AND c.search_text LIKE \$3 ESCAPE '\\' AND octet_length(c.search_text) > 2000)) IS TRUE"
 	local now="m.visible_from <= \$2 AND m.expires_at > \$2"
 	printf '%s' "WITH found AS (SELECT m.id, m.published_at, m.visible_from, m.expires_at FROM message m WHERE $where)
 	SELECT t.total, COALESCE((SELECT b.version FROM message_box_version b WHERE b.recipient = \$1), 0) AS box_version,

@@ -104,9 +104,9 @@ log "inbox: $SHOWN; search '$SEARCH': $FOUND_TEXT"
 
 log "query plans (out/explain.txt)"
 # The inbox page and the search as the application sends them (JdbcMessages.list: the page and its total in one
-# statement; the search through message_content_recipient_search), custom and generic plan (a prepared statement may
-# switch to the generic plan after five executions, see migration V160); the search also with a word of every message
-# (bijlage) and with a word of none.
+# statement; the search from message_content_search_short, V210, the longer texts through message_content_search_long),
+# custom and generic plan (a prepared statement may switch to the generic plan after five executions, see migration
+# V160); the search also with a word of every message (bijlage) and with a word of none.
 WORDS=$(printf '%s' "$SEARCH" | tr 'A-Z' 'a-z')
 FIRST="${WORDS%% *}" SECOND="${WORDS##* }"
 # the application puts the likely rarest word first (SearchText.likePatterns: with a digit, then longer)
@@ -134,7 +134,8 @@ paged() { # the list without words when its total is known at the e-Box's versio
 }
 found() { # the search: the messages holding the words found once, the total and the page from them
 	local where="m.recipient = \$1 AND m.visible_from <= \$2 AND m.expires_at > \$2 AND m.hidden = FALSE
-	AND (m.id IN (SELECT c.message_id FROM message_content c WHERE c.recipient = \$1 AND c.search_text LIKE \$3 ESCAPE '\\' AND c.search_text LIKE \$4 ESCAPE '\\')) IS TRUE"
+	AND (m.id IN (SELECT c.message_id FROM message_content c WHERE c.recipient = \$1 AND c.search_text LIKE \$3 ESCAPE '\\' AND c.search_text LIKE \$4 ESCAPE '\\' AND octet_length(c.search_text) <= 2000
+		UNION ALL SELECT c.message_id FROM message_content c WHERE c.recipient = \$1 AND c.search_text LIKE \$3 ESCAPE '\\' AND c.search_text LIKE \$4 ESCAPE '\\' AND octet_length(c.search_text) > 2000)) IS TRUE"
 	printf '%s' "WITH found AS (SELECT m.id, m.published_at FROM message m WHERE $where)
 	SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM found) t LEFT JOIN (SELECT m.* FROM (SELECT f.id
 	FROM found f ORDER BY f.published_at DESC, f.id LIMIT 25 OFFSET 0) f JOIN message m ON m.id = f.id) p ON TRUE
