@@ -98,10 +98,14 @@ final class ListStatements {
 	 * The page of a text search and the e-Box's version, without the total, among the messages the search found at
 	 * that version ({@code :found}, kept by {@link MessageTotals}): each read by its key and checked against every
 	 * condition but the words, which they hold. The caller uses the page only if the version is the one they were
-	 * found at.
+	 * found at. {@code OFFSET 0} keeps the messages by key a query of its own: PostgreSQL neither merges it into the
+	 * page's query nor pushes the page's conditions into it, so it never walks the e-Box through
+	 * message_recipient_listing checking each message against the keys, which the generic plan of a prepared statement
+	 * chose, expecting a handful of messages in the e-Box (13 ms instead of 0.5 ms in an e-Box of 10 000).
 	 */
 	static String foundAmong(MessageQuery query) {
-		return "WITH page AS (SELECT m.* FROM message m WHERE m.id = ANY(:found) AND " + query.whereButText()
+		return "WITH page AS (SELECT m.* FROM (SELECT * FROM message WHERE id = ANY(:found) OFFSET 0) m WHERE "
+				+ query.whereButText()
 				+ " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset)"
 				+ " SELECT " + NOT_COUNTED + ", p.* FROM (SELECT 1 AS one) o"
 				+ " LEFT JOIN page p ON TRUE ORDER BY p.published_at DESC, p.id";
