@@ -126,8 +126,12 @@ for _ in $(seq 1 300); do
 done
 log "application up"
 
-# 4. the recipients in the registry (KBO rows), every second one with an active e-Box (the others: NO_DIGITAL_USER)
+# 4. the recipients in the registry (KBO rows), every second one with an active e-Box (the others: NO_DIGITAL_USER);
+# the messages demo mode published at start removed, so that the count checked at the end is the job's alone (also
+# with SKIP_BASELINE=1, where no baseline empties the tables before the job)
 psql_q -d "$DB" <<SQL
+TRUNCATE message_attachment, message_content, message_evidence, message, notification_alert,
+	notification_summary_item, notification_mail CASCADE;
 INSERT INTO registry_enterprise (enterprise_number, status, juridical_situation, type_of_enterprise, juridical_form, start_date)
 SELECT lpad((10000000 + i)::text, 8, '0') || lpad((97 - (10000000 + i) % 97)::text, 2, '0'), 'AC', '000', '2', '014', DATE '2001-02-03'
 FROM generate_series(1, $N) AS i ON CONFLICT DO NOTHING;
