@@ -83,7 +83,7 @@ IN_EBOX=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message WHERE recipient = '
 ALL=$(psql_q -d "$DB" -tAc "SELECT COUNT(*) FROM message")
 
 log "query plans (out/explain.txt)"
-# The list as the application sends it (JdbcMessages.list: the page and its total in one statement), custom and generic
+# The list as the application sends it (MessageListing.list: the page and its total in one statement), custom and generic
 # plan (a prepared statement may switch to the generic plan after five executions, see migration V160), then the same
 # with the text search (q=$SEARCH_Q&qlang=nl: the e-Box's content rows from message_content_search_short, V210, and
 # the longer texts through message_content_search_long).

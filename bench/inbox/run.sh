@@ -103,7 +103,7 @@ FOUND_TEXT=$(curl -fsS -H "Cookie: $COOKIE" "$BASE$FOUND" | grep -o 'id="result-
 log "inbox: $SHOWN; search '$SEARCH': $FOUND_TEXT"
 
 log "query plans (out/explain.txt)"
-# The inbox page and the search as the application sends them (JdbcMessages.list: the page and its total in one
+# The inbox page and the search as the application sends them (MessageListing.list: the page and its total in one
 # statement; the search from message_content_search_short, V210, the longer texts through message_content_search_long),
 # custom and generic plan (a prepared statement may switch to the generic plan after five executions, see migration
 # V160); the search also with a word of every message (bijlage) and with a word of none.

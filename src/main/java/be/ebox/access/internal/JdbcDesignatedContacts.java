@@ -36,8 +36,13 @@ class JdbcDesignatedContacts implements DesignatedContacts {
 
 	@Override
 	public Optional<AccountId> contactFor(EnterpriseNumber ebox, MessageTypeId type) {
+		return readable(stored(ebox, type), ebox, type);
+	}
+
+	/** The designated contact, if any, while the person may read the type (an unknown type counts as protected). */
+	private Optional<AccountId> readable(Optional<AccountId> stored, EnterpriseNumber ebox, MessageTypeId type) {
 		boolean isProtected = referenceData.findMessageType(type).map(t -> t.isProtected()).orElse(true);
-		return stored(ebox, type).filter(account -> mayRead(account, ebox, type, isProtected));
+		return stored.filter(account -> mayRead(account, ebox, type, isProtected));
 	}
 
 	Optional<AccountId> stored(EnterpriseNumber ebox, MessageTypeId type) {
@@ -83,9 +88,7 @@ class JdbcDesignatedContacts implements DesignatedContacts {
 			@Override
 			public Optional<AccountId> contactFor(EnterpriseNumber ebox, MessageTypeId type) {
 				requireLookedUp(ebox);
-				boolean isProtected = referenceData.findMessageType(type).map(t -> t.isProtected()).orElse(true);
-				return Optional.ofNullable(stored.get(ebox.digits() + "/" + type.value()))
-					.filter(account -> mayRead(account, ebox, type, isProtected));
+				return readable(Optional.ofNullable(stored.get(ebox.digits() + "/" + type.value())), ebox, type);
 			}
 
 			@Override

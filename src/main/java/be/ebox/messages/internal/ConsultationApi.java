@@ -81,7 +81,7 @@ class ConsultationApi {
 		Reader reader = readers.of(jwt);
 		ListParameters parameters = ListParameters.parse(query);
 		// the JSON parts come with the page's rows: no third query for them
-		JdbcMessages.Listing listing = messages.list(reader, parameters.filter(), parameters.page(),
+		MessageListing.Listing listing = messages.list(reader, parameters.filter(), parameters.page(),
 				parameters.pageSize());
 		MessagePage page = listing.page();
 		ConsultationJson.Links links = json.links();

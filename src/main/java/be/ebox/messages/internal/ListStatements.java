@@ -1,7 +1,7 @@
 package be.ebox.messages.internal;
 
 /**
- * The SQL of a message list ({@link JdbcMessages#list}): the page with its total counted, the page at the e-Box's
+ * The SQL of a message list ({@link MessageListing#list}): the page with its total counted, the page at the e-Box's
  * version when a kept total may be used ({@link MessageTotals}), and the same two of a text search, the second also
  * among the messages a search kept. Each returns the columns {@code total}, {@code box_version}, {@code next_visible},
  * {@code next_expiry}, {@code found_ids} and the page's message rows; the conditions come from {@link MessageQuery},

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A message read whole from its rows: the {@code message} row (with the reader's state columns), then its contents and
- * attachments for a whole page at once. Shared by every read of {@link JdbcMessages}, single or listed.
+ * attachments for a whole page at once. Shared by every read of messages, single ({@link JdbcMessages}) or listed
+ * ({@link MessageListing}).
  */
 final class MessageRows {
 

@@ -61,7 +61,7 @@ class MessageTotals {
 	/**
 	 * A total counted at a version of the e-Box, exact from {@code countedAt} until {@code validUntil} (exclusive; null:
 	 * no message of the list becomes visible or expires later). {@code sparse}: the words of a text search are too rare
-	 * among the e-Box's newest messages for a walk newest first to fill a page (see {@code JdbcMessages}). {@code found}:
+	 * among the e-Box's newest messages for a walk newest first to fill a page (see {@link MessageListing}). {@code found}:
 	 * the messages of the e-Box holding the words of a text search at that version, visible or not, newest first, when
 	 * there are at most {@link #MAXIMUM_FOUND} (else null): the next pages are read from them, not from every content row
 	 * of the e-Box again.

@@ -384,7 +384,7 @@ class MessageTotalsTest {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		MessageId rare = test.to(ebox).publishedAt(now.minus(Duration.ofDays(1))).content("nl", "Zeldzaam", "Tekst")
 			.insert();
-		for (int i = 0; i <= JdbcMessages.WALK_PER_MESSAGE; i++) {
+		for (int i = 0; i <= MessageListing.WALK_PER_MESSAGE; i++) {
 			test.to(ebox).publishedAt(now.minusSeconds(i)).content("nl", "Bijlage", "Tekst").insert();
 		}
 		var common = MessageFilter.where().containing("bijlage", null).build();
@@ -414,7 +414,7 @@ class MessageTotalsTest {
 		totals.clear();
 		totals.counted(MessageTotals.Key.of(manager, common),
 				new MessageTotals.Counted(version() - 1, 999, now.minusSeconds(1), null));
-		assertThat(messages.list(manager, common, 1, 1).page().total()).isEqualTo(JdbcMessages.WALK_PER_MESSAGE + 1);
+		assertThat(messages.list(manager, common, 1, 1).page().total()).isEqualTo(MessageListing.WALK_PER_MESSAGE + 1);
 		assertThat(totals.candidate(MessageTotals.Key.of(manager, common), clock.instant()).orElseThrow().sparse())
 			.isFalse();
 	}
